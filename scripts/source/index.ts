@@ -1,0 +1,7 @@
+export { type Dataset, type LoadDatasetOptions, loadDataset } from './dataset.ts'
+export { createEmbeddedSource, openEmbeddedSource } from './embedded.ts'
+export { type LoadedDocument, parseNdjson, readNdjsonFile } from './ndjson.ts'
+export { type OpenedSource, type OpenSourceOptions, openSource, type SourceKind } from './open.ts'
+export { isPublishedId } from './published.ts'
+export { readExportArchive } from './tarball.ts'
+export { type ContentSource, DatasetError, type QueryParams, type SanityDocument } from './types.ts'

@@ -1,0 +1,94 @@
+import { createReadStream } from 'node:fs'
+import { DatasetError, type SanityDocument } from './types.ts'
+
+/** A document together with the line it was read from. */
+export interface LoadedDocument {
+  document: SanityDocument
+  line: number
+}
+
+/** Lines longer than this are rejected before they are buffered further. */
+export const DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024
+
+/**
+ * Parses Sanity export ndjson from a byte stream, one document per line.
+ *
+ * @param chunks the bytes (a file stream or a tar entry)
+ * @param file name used in error messages
+ * @param maxLineBytes refuse lines longer than this (protects memory against runaway input)
+ */
+export async function* parseNdjson(
+  chunks: AsyncIterable<Buffer | string>,
+  file: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<LoadedDocument> {
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  let line = 0
+
+  for await (const raw of chunks) {
+    let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw
+    let newline = chunk.indexOf(10)
+    while (newline !== -1) {
+      pending.push(chunk.subarray(0, newline))
+      line += 1
+      if (pendingBytes + newline > maxLineBytes) throw tooLong(file, line, maxLineBytes)
+      const loaded = parseLine(Buffer.concat(pending).toString('utf8'), file, line)
+      if (loaded) yield loaded
+      pending = []
+      pendingBytes = 0
+      chunk = chunk.subarray(newline + 1)
+      newline = chunk.indexOf(10)
+    }
+    if (chunk.length > 0) {
+      pending.push(chunk)
+      pendingBytes += chunk.length
+      if (pendingBytes > maxLineBytes) throw tooLong(file, line + 1, maxLineBytes)
+    }
+  }
+  if (pendingBytes > 0) {
+    const loaded = parseLine(Buffer.concat(pending).toString('utf8'), file, line + 1)
+    if (loaded) yield loaded
+  }
+}
+
+/**
+ * Reads an ndjson file from disk.
+ *
+ * @param file path to a `.ndjson` file
+ */
+export function readNdjsonFile(file: string, maxLineBytes?: number): AsyncGenerator<LoadedDocument> {
+  return parseNdjson(createReadStream(file), file, maxLineBytes)
+}
+
+function tooLong(file: string, line: number, max: number): DatasetError {
+  return new DatasetError(`line is longer than ${max} bytes; refusing to load it`, { file, line })
+}
+
+function parseLine(text: string, file: string, line: number): LoadedDocument | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '') return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(trimmed)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new DatasetError(`malformed JSON (${reason})`, { file, line, documentId: sniffId(trimmed) })
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DatasetError('expected one JSON object per line', { file, line })
+  }
+  const document = value as Record<string, unknown>
+  if (typeof document._id !== 'string' || document._id === '') {
+    throw new DatasetError('document has no string _id', { file, line })
+  }
+  if (typeof document._type !== 'string' || document._type === '') {
+    throw new DatasetError('document has no string _type', { file, line, documentId: document._id })
+  }
+  return { document: document as SanityDocument, line }
+}
+
+/** Best-effort id from a line that failed to parse, so the error can still name the document. */
+function sniffId(text: string): string | undefined {
+  return /"_id"\s*:\s*"([^"\\]{1,200})"/.exec(text)?.[1]
+}

@@ -1,0 +1,46 @@
+import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import { extract } from 'tar-stream'
+import { type LoadedDocument, parseNdjson } from './ndjson.ts'
+import { DatasetError } from './types.ts'
+
+/**
+ * Reads the documents of a `sanity dataset export` archive (`<name>/data.ndjson` inside a `.tar.gz`).
+ * Asset binaries are skipped here; only the document stream is parsed.
+ *
+ * @param file path to the `.tar.gz`
+ * @param maxLineBytes refuse ndjson lines longer than this
+ */
+export async function* readExportArchive(
+  file: string,
+  maxLineBytes?: number,
+): AsyncGenerator<LoadedDocument> {
+  const entries = extract()
+  let streamError: Error | undefined
+  pipeline(createReadStream(file), createGunzip(), entries, (error) => {
+    if (error) streamError = error
+  })
+  let found = false
+  try {
+    for await (const entry of entries) {
+      if (!found && entry.header.type === 'file' && /(^|\/)data\.ndjson$/.test(entry.header.name)) {
+        found = true
+        yield* parseNdjson(entry as AsyncIterable<Buffer>, `${file}#${entry.header.name}`, maxLineBytes)
+      } else {
+        entry.resume()
+      }
+    }
+  } catch (error) {
+    if (error instanceof DatasetError) throw error
+    throw archiveError(file, streamError ?? error)
+  }
+  if (streamError) throw archiveError(file, streamError)
+  if (!found)
+    throw new DatasetError('archive has no data.ndjson (is it a `sanity dataset export` file?)', { file })
+}
+
+function archiveError(file: string, error: unknown): DatasetError {
+  const reason = error instanceof Error ? error.message : String(error)
+  return new DatasetError(`cannot read archive: ${reason} (truncated or not a .tar.gz?)`, { file })
+}
