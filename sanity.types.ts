@@ -536,7 +536,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../scripts/queries.ts
 // Variable: networksQuery
-// Query: *[_type == "network" && defined(slug.current)] | order(name asc) {    _id, _rev, _updatedAt, name, "slug": slug.current, kind, website, isSample  }
+// Query: *[_type == "network" && defined(slug.current)] | order(name asc, _id asc) {    _id, _rev, _updatedAt, name, "slug": slug.current, kind, website, isSample  }
 export type NetworksQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -550,7 +550,7 @@ export type NetworksQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: showsQuery
-// Query: *[_type == "show" && defined(slug.current)] | order(title asc) {    _id, _rev, _updatedAt, title, "slug": slug.current, "networkId": network._ref, basedOn,    "creatorIds": creators[]._ref, premiereDate, finaleDate, synopsis, keyArt, genres, externalIds, isSample  }
+// Query: *[_type == "show" && defined(slug.current)] | order(title asc, _id asc) {    _id, _rev, _updatedAt, title, "slug": slug.current, "networkId": network._ref, basedOn,    "creatorIds": creators[]._ref, premiereDate, finaleDate, synopsis, keyArt, genres, externalIds, isSample  }
 export type ShowsQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -571,7 +571,7 @@ export type ShowsQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: seasonsQuery
-// Query: *[_type == "season" && defined(show._ref)] | order(number asc) {    _id, _rev, _updatedAt, "showId": show._ref, number, title, episodeCount, premiereDate, finaleDate,    synopsis, isSample  }
+// Query: *[_type == "season" && defined(show._ref)] | order(number asc, _id asc) {    _id, _rev, _updatedAt, "showId": show._ref, number, title, episodeCount, premiereDate, finaleDate,    synopsis, isSample  }
 export type SeasonsQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -588,7 +588,7 @@ export type SeasonsQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: peopleQuery
-// Query: *[_type == "person" && defined(slug.current)] | order(name asc) {    _id, _rev, _updatedAt, name, "slug": slug.current, portrait, bio, externalIds, isSample  }
+// Query: *[_type == "person" && defined(slug.current)] | order(name asc, _id asc) {    _id, _rev, _updatedAt, name, "slug": slug.current, portrait, bio, externalIds, isSample  }
 export type PeopleQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -603,7 +603,7 @@ export type PeopleQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: castCreditsQuery
-// Query: *[_type == "castCredit"] | order(order asc, characterName asc) {    _id, _rev, _updatedAt, "showId": show._ref, "personId": person._ref, characterName, billing, order,    seasons, sources, isSample  }
+// Query: *[_type == "castCredit"] | order(order asc, characterName asc, _id asc) {    _id, _rev, _updatedAt, "showId": show._ref, "personId": person._ref, characterName, billing, order,    seasons, sources, isSample  }
 export type CastCreditsQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -624,7 +624,7 @@ export type CastCreditsQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: statusEventsQuery
-// Query: *[_type == "statusEvent" && defined(show._ref)] | order(announcedAt desc, _updatedAt desc) {    _id, _rev, _updatedAt, "showId": show._ref, status, forSeason, announcedAt, confidence, summary,    sources, verifiedAt, isSample  }
+// Query: *[_type == "statusEvent" && defined(show._ref)] | order(announcedAt desc, _updatedAt desc, _id asc) {    _id, _rev, _updatedAt, "showId": show._ref, status, forSeason, announcedAt, confidence, summary,    sources, verifiedAt, isSample  }
 export type StatusEventsQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -658,7 +658,7 @@ export type StatusEventsQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: authorsQuery
-// Query: *[_type == "author" && defined(slug.current)] | order(name asc) {    _id, _rev, _updatedAt, name, "slug": slug.current, bio, avatar, isSample  }
+// Query: *[_type == "author" && defined(slug.current)] | order(name asc, _id asc) {    _id, _rev, _updatedAt, name, "slug": slug.current, bio, avatar, isSample  }
 export type AuthorsQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -672,7 +672,7 @@ export type AuthorsQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: articlesQuery
-// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]    | order(publishedAt desc) {    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample  }
+// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]    | order(publishedAt desc, _id asc) {    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample  }
 export type ArticlesQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -705,7 +705,7 @@ export type ArticlesQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: nextScheduledQuery
-// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc)[0].publishedAt
+// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc, _id asc)[0].publishedAt
 export type NextScheduledQueryResult = string | null;
 
 // Source: ../scripts/queries.ts
@@ -719,15 +719,15 @@ export type DatasetFingerprintQueryResult = {
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "network" && defined(slug.current)] | order(name asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, kind, website, isSample\n  }\n': NetworksQueryResult;
-    '\n  *[_type == "show" && defined(slug.current)] | order(title asc) {\n    _id, _rev, _updatedAt, title, "slug": slug.current, "networkId": network._ref, basedOn,\n    "creatorIds": creators[]._ref, premiereDate, finaleDate, synopsis, keyArt, genres, externalIds, isSample\n  }\n': ShowsQueryResult;
-    '\n  *[_type == "season" && defined(show._ref)] | order(number asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, number, title, episodeCount, premiereDate, finaleDate,\n    synopsis, isSample\n  }\n': SeasonsQueryResult;
-    '\n  *[_type == "person" && defined(slug.current)] | order(name asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, portrait, bio, externalIds, isSample\n  }\n': PeopleQueryResult;
-    '\n  *[_type == "castCredit"] | order(order asc, characterName asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, "personId": person._ref, characterName, billing, order,\n    seasons, sources, isSample\n  }\n': CastCreditsQueryResult;
-    '\n  *[_type == "statusEvent" && defined(show._ref)] | order(announcedAt desc, _updatedAt desc) {\n    _id, _rev, _updatedAt, "showId": show._ref, status, forSeason, announcedAt, confidence, summary,\n    sources, verifiedAt, isSample\n  }\n': StatusEventsQueryResult;
-    '\n  *[_type == "author" && defined(slug.current)] | order(name asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, bio, avatar, isSample\n  }\n': AuthorsQueryResult;
-    '\n  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]\n    | order(publishedAt desc) {\n    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,\n    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample\n  }\n': ArticlesQueryResult;
-    '\n  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc)[0].publishedAt\n': NextScheduledQueryResult;
+    '\n  *[_type == "network" && defined(slug.current)] | order(name asc, _id asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, kind, website, isSample\n  }\n': NetworksQueryResult;
+    '\n  *[_type == "show" && defined(slug.current)] | order(title asc, _id asc) {\n    _id, _rev, _updatedAt, title, "slug": slug.current, "networkId": network._ref, basedOn,\n    "creatorIds": creators[]._ref, premiereDate, finaleDate, synopsis, keyArt, genres, externalIds, isSample\n  }\n': ShowsQueryResult;
+    '\n  *[_type == "season" && defined(show._ref)] | order(number asc, _id asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, number, title, episodeCount, premiereDate, finaleDate,\n    synopsis, isSample\n  }\n': SeasonsQueryResult;
+    '\n  *[_type == "person" && defined(slug.current)] | order(name asc, _id asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, portrait, bio, externalIds, isSample\n  }\n': PeopleQueryResult;
+    '\n  *[_type == "castCredit"] | order(order asc, characterName asc, _id asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, "personId": person._ref, characterName, billing, order,\n    seasons, sources, isSample\n  }\n': CastCreditsQueryResult;
+    '\n  *[_type == "statusEvent" && defined(show._ref)] | order(announcedAt desc, _updatedAt desc, _id asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, status, forSeason, announcedAt, confidence, summary,\n    sources, verifiedAt, isSample\n  }\n': StatusEventsQueryResult;
+    '\n  *[_type == "author" && defined(slug.current)] | order(name asc, _id asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, bio, avatar, isSample\n  }\n': AuthorsQueryResult;
+    '\n  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]\n    | order(publishedAt desc, _id asc) {\n    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,\n    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample\n  }\n': ArticlesQueryResult;
+    '\n  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc, _id asc)[0].publishedAt\n': NextScheduledQueryResult;
     '\n  {\n    "count": count(*[!(_id in path("drafts.**")) && !(_id in path("versions.**"))]),\n    "lastUpdatedAt": *[!(_id in path("drafts.**")) && !(_id in path("versions.**"))]\n      | order(_updatedAt desc)[0]._updatedAt\n  }\n': DatasetFingerprintQueryResult;
   }
 }

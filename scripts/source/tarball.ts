@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
+import { restoreAssetReferences } from './assets.ts'
 import { type LoadedDocument, parseNdjson } from './ndjson.ts'
 import { DatasetError } from './types.ts'
 
@@ -26,7 +27,11 @@ export async function* readExportArchive(
     for await (const entry of entries) {
       if (!found && entry.header.type === 'file' && /(^|\/)data\.ndjson$/.test(entry.header.name)) {
         found = true
-        yield* parseNdjson(entry as AsyncIterable<Buffer>, `${file}#${entry.header.name}`, maxLineBytes)
+        const name = `${file}#${entry.header.name}`
+        // Exports replace image references with upload placeholders; restore them so images render.
+        for await (const loaded of parseNdjson(entry as AsyncIterable<Buffer>, name, maxLineBytes)) {
+          yield { ...loaded, document: restoreAssetReferences(loaded.document) }
+        }
       } else {
         entry.resume()
       }

@@ -1,0 +1,423 @@
+import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
+import { assignSlugs } from './slugs.ts'
+import type { ContentSnapshot } from './snapshot.ts'
+import {
+  CONFIDENCE_LABELS,
+  compareNewest,
+  currentStatusOf,
+  isConfidence,
+  isStatusKey,
+  STATUS_LABELS,
+  type StatusKey,
+} from './status.ts'
+import type {
+  ArticlePage,
+  ArticleSummary,
+  AuthorPage,
+  BuildWarning,
+  CastLine,
+  Link,
+  NetworkPage,
+  PersonPage,
+  ShowPage,
+  ShowSummary,
+  SiteConfig,
+  SiteData,
+  SourceView,
+  StatusGroup,
+  StatusView,
+  TagPage,
+} from './types.ts'
+import { paths, safeSlug } from './urls.ts'
+
+export interface BuildSiteDataOptions {
+  site: SiteConfig
+  /** Dataset name for error messages. */
+  file: string
+  builtAt: Date
+  /** Extra rich-text options (image URLs); resolvers are supplied here. */
+  richText?: Pick<RichTextOptions, 'imageUrl'>
+}
+
+const BILLINGS = ['main', 'recurring', 'guest'] as const
+type Billing = (typeof BILLINGS)[number]
+
+/**
+ * Joins the query results into page data: resolves references through `_id` maps, derives each
+ * show's current status, renders rich text, and groups shows for the status tracker.
+ *
+ * @param snapshot query results (see `fetchSnapshot`)
+ * @param options site settings and build time
+ */
+export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataOptions): SiteData {
+  const warnings: BuildWarning[] = []
+  const warn = (warning: BuildWarning) => warnings.push(warning)
+  const { file } = options
+
+  const networkSlugs = assignSlugs('network', snapshot.networks, warnings, file)
+  const showSlugs = assignSlugs('show', snapshot.shows, warnings, file)
+  const personSlugs = assignSlugs('person', snapshot.people, warnings, file)
+  const authorSlugs = assignSlugs('author', snapshot.authors, warnings, file)
+  const articleSlugs = assignSlugs('article', snapshot.articles, warnings, file)
+
+  // Every linkable document by id: internal links in rich text and references resolve through it.
+  const links = new Map<string, Link>()
+  for (const n of snapshot.networks)
+    links.set(n._id, link(paths.network(slugOf(networkSlugs, n._id)), n.name))
+  for (const s of snapshot.shows) links.set(s._id, link(paths.show(slugOf(showSlugs, s._id)), s.title))
+  for (const p of snapshot.people) links.set(p._id, link(paths.person(slugOf(personSlugs, p._id)), p.name))
+  for (const a of snapshot.authors) links.set(a._id, link(paths.author(slugOf(authorSlugs, a._id)), a.name))
+  for (const a of snapshot.articles)
+    links.set(a._id, link(paths.article(slugOf(articleSlugs, a._id)), a.title))
+
+  // Status history per show, newest first.
+  const eventsByShow = new Map<string, StatusView[]>()
+  for (const event of snapshot.statusEvents) {
+    if (!event.showId || !links.has(event.showId)) {
+      warn({
+        code: 'status-orphan',
+        documentId: event._id,
+        message: `statusEvent ${event._id}: show is missing`,
+      })
+      continue
+    }
+    if (!isStatusKey(event.status) || !isConfidence(event.confidence) || !event.announcedAt) {
+      warn({
+        code: 'status-invalid',
+        documentId: event._id,
+        message: `statusEvent ${event._id}: needs a known status, confidence and announcedAt`,
+      })
+      continue
+    }
+    pushTo(eventsByShow, event.showId, {
+      id: event._id,
+      status: event.status,
+      label: STATUS_LABELS[event.status],
+      confidence: event.confidence,
+      confidenceLabel: CONFIDENCE_LABELS[event.confidence],
+      announcedAt: event.announcedAt,
+      forSeason: event.forSeason ?? undefined,
+      summary: event.summary ?? undefined,
+      sources: sourceViews(event.sources),
+      verifiedAt: event.verifiedAt ?? undefined,
+      isSample: event.isSample === true,
+      updatedAt: event._updatedAt,
+    })
+  }
+  for (const events of eventsByShow.values()) events.sort(compareNewest)
+
+  const summaries = new Map<string, ShowSummary>()
+  for (const show of snapshot.shows) {
+    const showLink = links.get(show._id) as Link
+    summaries.set(show._id, {
+      id: show._id,
+      url: showLink.href,
+      title: show.title ?? showLink.text,
+      network: show.networkId ? links.get(show.networkId) : undefined,
+      currentStatus: currentStatusOf(eventsByShow.get(show._id) ?? []),
+      isSample: show.isSample === true,
+    })
+  }
+
+  // Cast credits, grouped by show and by person.
+  const creditsByShow = new Map<string, CastLine[]>()
+  const creditsByPerson = new Map<string, PersonPage['credits']>()
+  const castLineById = new Map<string, CastLine>()
+  for (const credit of snapshot.castCredits) {
+    const person = credit.personId ? links.get(credit.personId) : undefined
+    const show = credit.showId ? summaries.get(credit.showId) : undefined
+    if (!person || !show || !credit.characterName) {
+      warn({
+        code: 'credit-unresolved',
+        documentId: credit._id,
+        message: `castCredit ${credit._id}: needs an existing show, person and a character name`,
+      })
+      continue
+    }
+    const billing: Billing = BILLINGS.includes(credit.billing as Billing)
+      ? (credit.billing as Billing)
+      : 'main'
+    const line: CastLine = {
+      id: credit._id,
+      person,
+      characterName: credit.characterName,
+      billing,
+      seasons: credit.seasons ?? [],
+    }
+    castLineById.set(credit._id, line)
+    pushTo(creditsByShow, show.id, line)
+    pushTo(creditsByPerson, credit.personId as string, {
+      id: credit._id,
+      show,
+      characterName: credit.characterName,
+      billing,
+      seasons: line.seasons,
+    })
+  }
+
+  const richText = (documentId: string): RichTextOptions => ({
+    ...options.richText,
+    documentId,
+    onWarning: (w) =>
+      warn({ code: w.code, message: w.message, documentId: w.documentId, blockKey: w.blockKey }),
+    resolveReference: (ref) => {
+      const target = links.get(ref)
+      return target && { href: target.href, title: target.text }
+    },
+    resolveCastCredit: (ref) => {
+      const line = castLineById.get(ref)
+      return (
+        line && {
+          actorName: line.person.text,
+          characterName: line.characterName,
+          billing: line.billing,
+          personHref: line.person.href,
+        }
+      )
+    },
+    resolveStatus: (showRef) => {
+      const show = summaries.get(showRef)
+      const status = show?.currentStatus
+      if (!show || !status) return undefined
+      const source = status.sources[0]
+      return {
+        showTitle: show.title,
+        showHref: show.url,
+        status: status.status,
+        statusLabel: status.label,
+        confidence: status.confidence,
+        date: status.announcedAt,
+        sourceUrl: source?.url,
+        sourceTitle: source?.title,
+      }
+    },
+  })
+
+  // Articles (already newest first from the query).
+  const articles: ArticlePage[] = []
+  for (const doc of snapshot.articles) {
+    const own = links.get(doc._id) as Link
+    const rendered = renderPortableText(doc.body ?? [], richText(doc._id))
+    const publishedAt = doc.publishedAt as string
+    const updatedAt = doc.updatedAt ?? doc._updatedAt ?? publishedAt
+    const title = doc.title ?? own.text
+    const tags = uniqueTags(doc.tags)
+    articles.push({
+      id: doc._id,
+      slug: slugOf(articleSlugs, doc._id),
+      url: own.href,
+      title,
+      dek: doc.dek ?? undefined,
+      kind: doc.kind ?? undefined,
+      excerpt: rendered.excerpt,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      toc: rendered.toc,
+      readingMinutes: rendered.readingMinutes,
+      wordCount: rendered.wordCount,
+      publishedAt,
+      updatedAt: newestOf([updatedAt, publishedAt]) ?? publishedAt,
+      lastVerifiedAt: doc.lastVerifiedAt ?? undefined,
+      show: doc.showId ? summaries.get(doc.showId) : undefined,
+      authors: (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? []),
+      tags: tags.map((tag) => link(paths.tag(tag.slug), tag.name)),
+      sources: sourceViews(doc.sources),
+      faq: (doc.faq ?? []).flatMap((item) =>
+        item.question && item.answer
+          ? [{ question: item.question, answerHtml: markdownToHtml(item.answer, richText(doc._id)) }]
+          : [],
+      ),
+      seo: {
+        title: doc.seo?.title ?? title,
+        description: doc.seo?.description ?? doc.dek ?? rendered.excerpt,
+      },
+      isSample: doc.isSample === true,
+    })
+  }
+  const articleSummaries = articles.map(summarise)
+  const articlesByShow = new Map<string, ArticleSummary[]>()
+  const articlesByAuthor = new Map<string, ArticleSummary[]>()
+  const articlesByTag = new Map<string, { name: string; articles: ArticleSummary[] }>()
+  snapshot.articles.forEach((doc, index) => {
+    const summary = articleSummaries[index] as ArticleSummary
+    if (doc.showId) pushTo(articlesByShow, doc.showId, summary)
+    for (const id of doc.authorIds ?? []) pushTo(articlesByAuthor, id, summary)
+    for (const tag of uniqueTags(doc.tags)) {
+      const entry = articlesByTag.get(tag.slug) ?? { name: tag.name, articles: [] }
+      entry.articles.push(summary)
+      articlesByTag.set(tag.slug, entry)
+    }
+  })
+
+  const shows: ShowPage[] = snapshot.shows.map((doc) => {
+    const summary = summaries.get(doc._id) as ShowSummary
+    const timeline = eventsByShow.get(doc._id) ?? []
+    const synopsis = renderPortableText(doc.synopsis ?? [], richText(doc._id))
+    const cast = { main: [] as CastLine[], recurring: [] as CastLine[], guest: [] as CastLine[] }
+    for (const line of creditsByShow.get(doc._id) ?? []) cast[line.billing].push(line)
+    return {
+      ...summary,
+      slug: slugOf(showSlugs, doc._id),
+      basedOn: doc.basedOn ? compact(doc.basedOn) : undefined,
+      creators: (doc.creatorIds ?? []).flatMap((id) => links.get(id) ?? []),
+      premiereDate: doc.premiereDate ?? undefined,
+      finaleDate: doc.finaleDate ?? undefined,
+      synopsisHtml: synopsis.html,
+      synopsisText: synopsis.text,
+      genres: doc.genres ?? [],
+      externalIds: doc.externalIds ? compact(doc.externalIds) : {},
+      timeline,
+      seasons: snapshot.seasons
+        .filter((season) => season.showId === doc._id && typeof season.number === 'number')
+        .map((season) => ({
+          id: season._id,
+          number: season.number as number,
+          title: season.title ?? undefined,
+          episodeCount: season.episodeCount ?? undefined,
+          premiereDate: season.premiereDate ?? undefined,
+          finaleDate: season.finaleDate ?? undefined,
+          synopsis: season.synopsis ?? undefined,
+        })),
+      cast,
+      articles: articlesByShow.get(doc._id) ?? [],
+      statusVerifiedAt: newestOf(timeline.map((event) => event.verifiedAt)),
+      updatedAt: newestOf([doc._updatedAt, ...timeline.map((event) => event.updatedAt)]) ?? doc._updatedAt,
+    }
+  })
+
+  const people: PersonPage[] = snapshot.people.map((doc) => {
+    const bio = renderPortableText(doc.bio ?? [], richText(doc._id))
+    return {
+      id: doc._id,
+      slug: slugOf(personSlugs, doc._id),
+      url: (links.get(doc._id) as Link).href,
+      name: doc.name ?? '',
+      bioHtml: bio.html,
+      bioText: bio.text,
+      credits: creditsByPerson.get(doc._id) ?? [],
+      isSample: doc.isSample === true,
+      updatedAt: doc._updatedAt,
+    }
+  })
+
+  const authors: AuthorPage[] = snapshot.authors.map((doc) => ({
+    id: doc._id,
+    slug: slugOf(authorSlugs, doc._id),
+    url: (links.get(doc._id) as Link).href,
+    name: doc.name ?? '',
+    bio: doc.bio ?? undefined,
+    articles: articlesByAuthor.get(doc._id) ?? [],
+    isSample: doc.isSample === true,
+    updatedAt: doc._updatedAt,
+  }))
+
+  const networks: NetworkPage[] = snapshot.networks.map((doc) => ({
+    id: doc._id,
+    slug: slugOf(networkSlugs, doc._id),
+    url: (links.get(doc._id) as Link).href,
+    name: doc.name ?? '',
+    kind: doc.kind ?? undefined,
+    website: doc.website ?? undefined,
+    shows: [...summaries.values()].filter((show) => show.network?.href === links.get(doc._id)?.href),
+    isSample: doc.isSample === true,
+    updatedAt: doc._updatedAt,
+  }))
+
+  const tags: TagPage[] = [...articlesByTag]
+    .map(([slug, entry]) => ({ slug, url: paths.tag(slug), name: entry.name, articles: entry.articles }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+
+  return {
+    site: options.site,
+    builtAt: options.builtAt.toISOString(),
+    articles,
+    shows,
+    people,
+    authors,
+    networks,
+    tags,
+    statusGroups: groupByStatus([...summaries.values()]),
+    warnings,
+  }
+}
+
+/** Shows grouped by current status in the tracker's order; newest decision first within a group. */
+export function groupByStatus(shows: readonly ShowSummary[]): StatusGroup[] {
+  const groups = new Map<StatusKey | 'unknown', ShowSummary[]>()
+  for (const show of shows) pushTo(groups, show.currentStatus?.status ?? 'unknown', show)
+  const order = [...(Object.keys(STATUS_LABELS) as StatusKey[]), 'unknown' as const]
+  return order.flatMap((status) => {
+    const members = groups.get(status)
+    if (!members) return []
+    members.sort((a, b) => {
+      const ad = a.currentStatus?.announcedAt ?? ''
+      const bd = b.currentStatus?.announcedAt ?? ''
+      return ad === bd ? a.title.localeCompare(b.title) : ad < bd ? 1 : -1
+    })
+    return [
+      { status, label: status === 'unknown' ? 'Status unknown' : STATUS_LABELS[status], shows: members },
+    ]
+  })
+}
+
+function summarise(article: ArticlePage): ArticleSummary {
+  const { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample } = article
+  return { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample }
+}
+
+function link(href: string, text: string | null | undefined): Link {
+  return { href, text: text ?? '' }
+}
+
+function slugOf(slugs: ReadonlyMap<string, string>, id: string): string {
+  return slugs.get(id) as string
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function newestOf(values: ReadonlyArray<string | null | undefined>): string | undefined {
+  let newest: string | undefined
+  for (const value of values) if (value && (!newest || value > newest)) newest = value
+  return newest
+}
+
+interface SourceInput {
+  url?: string | null
+  title?: string | null
+  publisher?: string | null
+}
+
+/** Only http(s) sources are shown: a source is a claim readers must be able to check. */
+function sourceViews(sources: readonly SourceInput[] | null | undefined): SourceView[] {
+  return (sources ?? []).flatMap((source) => {
+    if (!source.url || !/^https?:\/\//i.test(source.url)) return []
+    return [
+      {
+        url: source.url,
+        title: source.title || source.publisher || source.url,
+        publisher: source.publisher ?? undefined,
+      },
+    ]
+  })
+}
+
+function uniqueTags(tags: readonly string[] | null | undefined): Array<{ slug: string; name: string }> {
+  const seen = new Map<string, string>()
+  for (const name of tags ?? []) {
+    const slug = safeSlug(name)
+    if (slug && !seen.has(slug)) seen.set(slug, name.trim())
+  }
+  return [...seen].map(([slug, name]) => ({ slug, name }))
+}
+
+/** Drops null fields and Sanity's `_type`, keeping the rest as-is. */
+function compact<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  const out: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(value))
+    if (field !== null && !key.startsWith('_')) out[key] = field
+  return out as { [K in keyof T]?: Exclude<T[K], null> }
+}

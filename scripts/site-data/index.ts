@@ -1,0 +1,5 @@
+export { type BuildSiteDataOptions, buildSiteData, groupByStatus } from './build-site-data.ts'
+export { type ContentSnapshot, fetchSnapshot } from './snapshot.ts'
+export * from './status.ts'
+export type * from './types.ts'
+export { absoluteUrl, paths, safeSlug } from './urls.ts'

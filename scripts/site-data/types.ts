@@ -1,0 +1,204 @@
+import type { TocEntry } from '../richtext/index.ts'
+import type { Confidence, StatusKey } from './status.ts'
+
+/*
+ * What templates receive: every page's data resolved, rich text already rendered to sanitized HTML,
+ * every URL computed. Templates only present it.
+ */
+
+export interface SiteConfig {
+  title: string
+  description: string
+  /** Absolute origin without trailing slash, e.g. `https://reelstatus.example`. */
+  url: string
+  language: string
+}
+
+export interface Link {
+  href: string
+  text: string
+}
+
+export interface SourceView {
+  url: string
+  title: string
+  publisher?: string | undefined
+}
+
+export interface StatusView {
+  id: string
+  status: StatusKey
+  label: string
+  confidence: Confidence
+  confidenceLabel: string
+  /** `YYYY-MM-DD` */
+  announcedAt: string
+  forSeason?: number | undefined
+  summary?: string | undefined
+  sources: SourceView[]
+  verifiedAt?: string | undefined
+  isSample: boolean
+  /** Last edit of the event document. */
+  updatedAt: string
+}
+
+export interface CastLine {
+  id: string
+  person: Link
+  characterName: string
+  billing: 'main' | 'recurring' | 'guest'
+  seasons: number[]
+}
+
+export interface SeasonView {
+  id: string
+  number: number
+  title?: string | undefined
+  episodeCount?: number | undefined
+  premiereDate?: string | undefined
+  finaleDate?: string | undefined
+  synopsis?: string | undefined
+}
+
+export interface ImageView {
+  src: string
+  srcset?: string | undefined
+  width: number
+  height: number
+  alt: string
+}
+
+export interface ShowSummary {
+  id: string
+  url: string
+  title: string
+  network?: Link | undefined
+  currentStatus?: StatusView | undefined
+  isSample: boolean
+}
+
+export interface ShowPage extends ShowSummary {
+  slug: string
+  basedOn?: { title?: string; author?: string; year?: number; kind?: string } | undefined
+  creators: Link[]
+  premiereDate?: string | undefined
+  finaleDate?: string | undefined
+  synopsisHtml: string
+  synopsisText: string
+  genres: string[]
+  keyArt?: ImageView | undefined
+  externalIds: { imdb?: string; tmdb?: string; tvmaze?: string }
+  /** Newest first. */
+  timeline: StatusView[]
+  seasons: SeasonView[]
+  cast: { main: CastLine[]; recurring: CastLine[]; guest: CastLine[] }
+  articles: ArticleSummary[]
+  /** Newest `verifiedAt` among the show's status events. */
+  statusVerifiedAt?: string | undefined
+  updatedAt: string
+}
+
+export interface PersonPage {
+  id: string
+  slug: string
+  url: string
+  name: string
+  bioHtml: string
+  bioText: string
+  portrait?: ImageView | undefined
+  credits: Array<{
+    id: string
+    show: ShowSummary
+    characterName: string
+    billing: CastLine['billing']
+    seasons: number[]
+  }>
+  isSample: boolean
+  updatedAt: string
+}
+
+export interface AuthorPage {
+  id: string
+  slug: string
+  url: string
+  name: string
+  bio?: string | undefined
+  articles: ArticleSummary[]
+  isSample: boolean
+  updatedAt: string
+}
+
+export interface NetworkPage {
+  id: string
+  slug: string
+  url: string
+  name: string
+  kind?: string | undefined
+  website?: string | undefined
+  shows: ShowSummary[]
+  isSample: boolean
+  updatedAt: string
+}
+
+export interface TagPage {
+  slug: string
+  url: string
+  name: string
+  articles: ArticleSummary[]
+}
+
+export interface ArticleSummary {
+  id: string
+  url: string
+  title: string
+  dek?: string | undefined
+  excerpt: string
+  publishedAt: string
+  updatedAt: string
+  isSample: boolean
+}
+
+export interface ArticlePage extends ArticleSummary {
+  slug: string
+  kind?: string | undefined
+  bodyHtml: string
+  bodyText: string
+  toc: TocEntry[]
+  readingMinutes: number
+  wordCount: number
+  show?: ShowSummary | undefined
+  authors: Link[]
+  tags: Link[]
+  lastVerifiedAt?: string | undefined
+  sources: SourceView[]
+  faq: Array<{ question: string; answerHtml: string }>
+  seo: { title: string; description: string; image?: ImageView | undefined }
+}
+
+export interface StatusGroup {
+  status: StatusKey | 'unknown'
+  label: string
+  /** Newest decision first. */
+  shows: ShowSummary[]
+}
+
+export interface BuildWarning {
+  code: string
+  message: string
+  documentId?: string | undefined
+  blockKey?: string | undefined
+}
+
+export interface SiteData {
+  site: SiteConfig
+  /** ISO time the content was read; pages show it as "generated". */
+  builtAt: string
+  articles: ArticlePage[]
+  shows: ShowPage[]
+  people: PersonPage[]
+  authors: AuthorPage[]
+  networks: NetworkPage[]
+  tags: TagPage[]
+  statusGroups: StatusGroup[]
+  warnings: BuildWarning[]
+}

@@ -1,0 +1,43 @@
+/** Site paths of every page type, in one place so links and permalinks agree. */
+export const paths = {
+  article: (slug: string) => `/articles/${slug}/`,
+  show: (slug: string) => `/shows/${slug}/`,
+  person: (slug: string) => `/people/${slug}/`,
+  author: (slug: string) => `/authors/${slug}/`,
+  network: (slug: string) => `/networks/${slug}/`,
+  tag: (slug: string) => `/tags/${slug}/`,
+  status: () => '/status/',
+} as const
+
+// Zero-width, bidi-control and other format/control characters never belong in a URL.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu
+const COMBINING = /\p{M}/gu
+
+/**
+ * Turns an editor's slug into one safe URL path segment: lowercase ASCII letters, digits and
+ * hyphens only, so a slug can never add directories, escape the output folder or differ from its
+ * link by case or invisible characters. Returns '' when nothing usable remains.
+ *
+ * @param raw the `slug.current` value as stored
+ */
+export function safeSlug(raw: string): string {
+  return raw
+    .replace(INVISIBLE, '')
+    .normalize('NFKD')
+    .replace(COMBINING, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 96)
+    .replace(/-+$/, '')
+}
+
+/**
+ * Absolute URL for a site path.
+ *
+ * @param siteUrl origin without trailing slash
+ * @param path site path starting with `/`
+ */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, `${siteUrl}/`).href
+}

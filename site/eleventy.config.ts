@@ -1,0 +1,22 @@
+/*
+ * Eleventy builds the reader's site from data prepared by scripts/build.ts (global data `reel`),
+ * so this config only wires templates and assets. Templates are TypeScript (`.11ty.ts`), run by
+ * Node's type stripping.
+ */
+
+interface EleventyConfig {
+  addExtension(extensions: string[], options: { key: string }): void
+  addTemplateFormats(formats: string): void
+  addPassthroughCopy(paths: Record<string, string>): void
+  setQuietMode(quiet: boolean): void
+}
+
+export default function configure(eleventyConfig: EleventyConfig) {
+  eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' })
+  eleventyConfig.addTemplateFormats('11ty.ts')
+  eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets' })
+  return {
+    dir: { input: 'site/pages', includes: '../_includes', data: '../_data' },
+    templateFormats: ['11ty.ts'],
+  }
+}
