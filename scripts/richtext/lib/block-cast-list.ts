@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
 import { quote } from './context.ts'
 import { arr, isRecord, type Rec, text } from './guards.ts'
+import { el, txt } from './hast.ts'
 import type { InlineContext } from './marks.ts'
 import { checkUrl } from './url.ts'
 
@@ -36,18 +36,18 @@ export function renderCastList(block: Rec, ctx: InlineContext): Element | undefi
     if (href !== undefined && url === undefined) {
       ctx.warn('unsafe-url', `Person URL ${quote(href)} refused; actor name not linked`)
     }
-    const content: ElementContent[] = [
-      url ? h('a', { href: url.href }, actor) : { type: 'text', value: actor },
-    ]
-    if (character !== undefined) content.push({ type: 'text', value: ` as ${character}` })
+    const content: ElementContent[] = [url ? el('a', { href: url.href }, [txt(actor)]) : txt(actor)]
+    if (character !== undefined) content.push(txt(` as ${character}`))
     const billing = text(resolved, 'billing')
-    items.push(h('li', { dataBilling: billing && BILLINGS.has(billing) ? billing : undefined }, content))
+    items.push(el('li', billing && BILLINGS.has(billing) ? { dataBilling: billing } : {}, content))
   }
   if (items.length === 0) {
     ctx.warn('empty-cast-list', 'Cast list has no resolvable credits; nothing rendered')
     return undefined
   }
-  const list = h('ul.cast-list', items)
+  const list = el('ul', { className: ['cast-list'] }, items)
   const title = text(block, 'title')
-  return title === undefined ? list : h('section.cast-list-block', [h('h3.cast-list__title', title), list])
+  if (title === undefined) return list
+  const heading = el('h3', { className: ['cast-list__title'] }, [txt(title)])
+  return el('section', { className: ['cast-list-block'] }, [heading, list])
 }

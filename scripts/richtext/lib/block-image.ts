@@ -1,8 +1,8 @@
 import { createImageUrlBuilder, type ImageUrlBuilder, type SanityImageSource } from '@sanity/image-url'
-import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import type { Element, ElementContent, Properties } from 'hast'
 import { quote } from './context.ts'
 import { isRecord, num, type Rec, rec, str, text } from './guards.ts'
+import { el, txt } from './hast.ts'
 import type { InlineContext } from './marks.ts'
 import type { ImageUrlFunction, SanityImageUrlConfig } from './types.ts'
 import { checkUrl } from './url.ts'
@@ -112,29 +112,31 @@ export function renderImage(block: Rec, ctx: InlineContext): Element | undefined
     ctx.warn('missing-alt', `Image ${quote(ref)} has no alt text; rendered as decorative (alt="")`)
     alt = ''
   }
-  const img = h('img', {
-    src,
-    srcSet: candidates.length > 1 ? candidates.join(', ') : undefined,
-    sizes: candidates.length > 1 ? sizesOption(ctx.options.imageSizes) : undefined,
-    width: ratio === undefined ? undefined : srcWidth,
-    height: ratio === undefined ? undefined : Math.max(1, Math.round(srcWidth / ratio)),
-    alt,
-    loading: 'lazy',
-    decoding: 'async',
-  })
-  const children: ElementContent[] = [img]
+  const properties: Properties = { src }
+  if (candidates.length > 1) {
+    properties.srcSet = candidates.join(', ')
+    properties.sizes = sizesOption(ctx.options.imageSizes)
+  }
+  if (ratio !== undefined) {
+    properties.width = srcWidth
+    properties.height = Math.max(1, Math.round(srcWidth / ratio))
+  }
+  properties.alt = alt
+  properties.loading = 'lazy'
+  properties.decoding = 'async'
+  const children: ElementContent[] = [el('img', properties, [])]
   const caption = text(block, 'caption')
   const credit = text(block, 'credit')
   if (caption !== undefined || credit !== undefined) {
     const parts: ElementContent[] = []
-    if (caption !== undefined) parts.push({ type: 'text', value: caption })
+    if (caption !== undefined) parts.push(txt(caption))
     if (credit !== undefined) {
-      if (caption !== undefined) parts.push({ type: 'text', value: ' ' })
-      parts.push(h('small.image-figure__credit', credit))
+      if (caption !== undefined) parts.push(txt(' '))
+      parts.push(el('small', { className: ['image-figure__credit'] }, [txt(credit)]))
     }
-    children.push(h('figcaption', parts))
+    children.push(el('figcaption', {}, parts))
   }
-  return h('figure.image-figure', children)
+  return el('figure', { className: ['image-figure'] }, children)
 }
 
 function sizesOption(value: unknown): string {
