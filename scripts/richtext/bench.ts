@@ -4,7 +4,20 @@
  * one core and prints bodies/second (per CPU second of this process, and per wall-clock second).
  * Run: `npx node scripts/richtext/bench.ts [seconds per measurement, default 3]`.
  */
-import { markdownToHtml, portableTextToHtml, type RichTextOptions, renderPortableText } from './index.ts'
+import type { Root } from 'hast'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import {
+  markdownToHtml,
+  portableTextToHast,
+  portableTextToHtml,
+  type RichTextOptions,
+  rehypeRichTextTail,
+  renderPortableText,
+} from './index.ts'
+import { createContext } from './lib/context.ts'
+import type { InlineContext } from './lib/marks.ts'
+import { normaliseHost } from './lib/url.ts'
 
 let key = 0
 const k = () => `k${++key}`
@@ -157,5 +170,15 @@ measure('renderPortableText (+text/toc)', seconds, () => renderPortableText(body
 measure('renderPortableText, toc+quotes', seconds, () =>
   renderPortableText(body, { ...options, toc: true, typographicQuotes: true }),
 )
+// Reference: the same tail with rehype-stringify as the compiler (what toHtmlFast replaces).
+const reference = unified().use(rehypeRichTextTail).use(rehypeStringify).freeze()
+const withRehypeStringify = () => {
+  const ctx = createContext(options) as InlineContext
+  ctx.siteHost = normaliseHost(options.siteHost)
+  const tree = reference.runSync(portableTextToHast(body, ctx), { data: { richtext: { ctx, headings: [] } } })
+  return reference.stringify(tree as Root)
+}
+if (withRehypeStringify() !== html) throw new Error('rehype-stringify output differs from toHtmlFast output')
+measure('  same with rehype-stringify', seconds, withRehypeStringify)
 const faq = 'Yes. **Netflix** confirmed it in [a statement](https://about.netflix.com/).\n\n- one\n- two'
 measure('markdownToHtml (FAQ answer)', seconds, () => markdownToHtml(faq, options))

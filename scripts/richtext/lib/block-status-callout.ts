@@ -74,7 +74,9 @@ export function renderStatusCallout(block: Rec, ctx: InlineContext): Element | u
   if (confidence !== undefined && confidenceLabel !== undefined) {
     headline.push(
       txt(' '),
-      el('span', { className: ['status-callout__confidence'], dataConfidence: confidence }, [txt(confidenceLabel)]),
+      el('span', { className: ['status-callout__confidence'], dataConfidence: confidence }, [
+        txt(confidenceLabel),
+      ]),
     )
   } else {
     ctx.warn('invalid-status', `Unknown confidence ${quote(confidence ?? '(none)')}; badge omitted`)

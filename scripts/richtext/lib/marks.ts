@@ -41,6 +41,7 @@ interface Item {
 }
 
 const NO_MARKS: string[] = []
+const NON_SPACE = /\S/
 
 /**
  * Renders a text block's `children` to hast inline content: marks become nested elements, ordered like
@@ -59,7 +60,7 @@ export function renderInline(block: Rec, ctx: InlineContext): { nodes: ElementCo
   const markDefs = readMarkDefs(block)
   const occurrences = countOccurrences(items)
   let hasText = false
-  let stack: Frame[] = []
+  const stack: Frame[] = []
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item
     const needed = sortMarks(item.marks, occurrences[i])
@@ -71,7 +72,7 @@ export function renderInline(block: Rec, ctx: InlineContext): { nodes: ElementCo
       needed.splice(at, 1)
       keep++
     }
-    if (keep < stack.length) stack = stack.slice(0, keep)
+    if (keep < stack.length) stack.length = keep
     let target = stack.length ? (stack[stack.length - 1] as Frame).children : root
     for (const key of needed) {
       const frame = openMark(key, markDefs, target, stack, ctx)
@@ -80,7 +81,7 @@ export function renderInline(block: Rec, ctx: InlineContext): { nodes: ElementCo
     }
     if (item.text !== '') {
       pushLines(target, item.text)
-      if (!hasText && item.text.trim() !== '') hasText = true
+      if (!hasText && NON_SPACE.test(item.text)) hasText = true
     }
   }
   return { nodes: root, hasText }
@@ -159,7 +160,8 @@ function countOccurrences(items: Item[]): (number[] | undefined)[] {
 
 /** Marks of a span, outermost first: longest run first, then annotations, then decorators in fixed order. */
 function sortMarks(marks: string[], counts: number[] | undefined): string[] {
-  if (marks.length === 0 || counts === undefined) return []
+  // (the empty result is shared: nothing is ever spliced out of an empty array)
+  if (marks.length === 0 || counts === undefined) return NO_MARKS
   if (marks.length === 1) return [marks[0] as string]
   const order = marks.map((_, i) => i)
   order.sort((ia, ib) => {

@@ -53,14 +53,17 @@ function isAfterDelimiter(url: string, colon: number): boolean {
   return false
 }
 
-/** Normalises a configured site host (`https://www.Example.com/` → `example.com`). */
+/** Normalises a configured site host (`https://www.Example.com:8080/` → `example.com`). */
 export function normaliseHost(siteHost: string | undefined): string | undefined {
   if (typeof siteHost !== 'string' || siteHost.trim() === '') return undefined
   let host = siteHost.trim().toLowerCase()
   const scheme = host.indexOf('://')
   if (scheme > -1) host = host.slice(scheme + 3)
   host = host.split(/[/?#]/, 1)[0] ?? ''
-  return stripWww(host)
+  host = host.slice(host.lastIndexOf('@') + 1)
+  const colon = host.lastIndexOf(':')
+  if (colon > -1 && host.indexOf(']') < colon) host = host.slice(0, colon)
+  return host === '' ? undefined : stripWww(host)
 }
 
 function stripWww(host: string): string {

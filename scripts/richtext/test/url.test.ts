@@ -80,6 +80,7 @@ describe('isExternal', () => {
   it('normaliseHost', () => {
     expect(site).toBe('reelstatus.example')
     expect(normaliseHost('reelstatus.example')).toBe('reelstatus.example')
+    expect(normaliseHost('http://WWW.reelstatus.example:8080/x')).toBe('reelstatus.example')
     expect(normaliseHost('  ')).toBeUndefined()
     expect(normaliseHost(undefined)).toBeUndefined()
   })
