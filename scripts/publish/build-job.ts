@@ -1,0 +1,94 @@
+import type { NextScheduledQueryResult } from '../../sanity.types.ts'
+import { siteConfigFromEnv } from '../build/config.ts'
+import { renderSite, StrictModeError } from '../build/pipeline.ts'
+import { nextScheduledQuery } from '../queries.ts'
+import { type Fingerprint, openWithFingerprint, type SourceSpec } from './fingerprint.ts'
+
+/*
+ * One publisher build, as run inside the build worker process: read the source's fingerprint,
+ * render the complete site into a fresh directory (`renderSite` checks it), and look up when the
+ * next scheduled article is due.
+ */
+
+export interface WorkerJob {
+  source: SourceSpec
+  /** Fresh directory to render into (absolute). */
+  dir: string
+  strict: boolean
+  /** Published document ids the merged webhooks named; for incremental rebuilds. */
+  changedIds: string[]
+  /** Some trigger did not name its documents. */
+  full: boolean
+  reasons: string[]
+}
+
+export interface WorkerResult {
+  pages: number
+  warnings: string[]
+  fingerprint: Fingerprint
+  nextScheduledAt: string | null
+  origin: string
+  builtAt: string
+}
+
+export type WorkerMessage =
+  | { type: 'step'; message: string }
+  | { type: 'warning'; message: string }
+  | { type: 'result'; result: WorkerResult }
+  | { type: 'error'; name: string; message: string; details?: string[] }
+
+export async function runBuildJob(
+  job: WorkerJob,
+  report: (message: WorkerMessage) => void,
+): Promise<WorkerResult> {
+  const now = new Date()
+  const progress = {
+    step: (message: string) => report({ type: 'step', message }),
+    warn: (message: string) => report({ type: 'warning', message }),
+  }
+  progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
+  const { opened, fingerprint } = await openWithFingerprint(job.source)
+  // Incremental rendering is not implemented yet: the changed ids are received and reported, and
+  // the whole site is rendered from the source's current state.
+  progress.step(
+    job.full || job.changedIds.length === 0
+      ? 'full rebuild'
+      : `full rebuild (changed: ${job.changedIds.slice(0, 20).join(', ')}${job.changedIds.length > 20 ? ', …' : ''})`,
+  )
+  const rendered = await renderSite(
+    {
+      source: opened.source,
+      origin: opened.origin,
+      site: siteConfigFromEnv(),
+      now,
+      strict: job.strict,
+      progress,
+    },
+    job.dir,
+  )
+  const next = await opened.source.fetch<NextScheduledQueryResult>(nextScheduledQuery, {
+    now: now.toISOString(),
+  })
+  return {
+    pages: rendered.pages,
+    warnings: rendered.warnings.map((warning) => warning.message),
+    fingerprint,
+    nextScheduledAt: typeof next === 'string' ? next : null,
+    origin: opened.origin,
+    builtAt: now.toISOString(),
+  }
+}
+
+/** The error message for the parent, with strict-mode warnings listed. */
+export function describeFailure(error: unknown): Extract<WorkerMessage, { type: 'error' }> {
+  if (error instanceof StrictModeError) {
+    return {
+      type: 'error',
+      name: error.name,
+      message: error.message,
+      details: error.warnings.map((w) => w.message),
+    }
+  }
+  if (error instanceof Error) return { type: 'error', name: error.name, message: error.message }
+  return { type: 'error', name: 'Error', message: String(error) }
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import type { DatasetFingerprintQueryResult } from '../../sanity.types.ts'
+import { datasetFingerprintQuery } from '../queries.ts'
+import type { ContentSource, QueryParams } from '../source/index.ts'
+import { type OpenedSource, openSource, type SourceKind } from '../source/open.ts'
+
+/*
+ * A cheap summary of the source's published state, stored with every release: document count and
+ * newest `_updatedAt` (any publish, edit or delete moves one of them), plus, for dataset files, a
+ * hash of the file (so hand edits that keep `_updatedAt` count too). It is always read *before* the
+ * content, so a change racing with a build makes the stored fingerprint older, never newer: the
+ * next reconciliation then rebuilds instead of missing the change.
+ */
+
+export interface Fingerprint {
+  count: number
+  lastUpdatedAt: string | null
+  /** sha256 of the dataset file (dataset sources only). */
+  contentHash?: string
+}
+
+export interface SourceSpec {
+  kind: SourceKind
+  /** Dataset file (dataset sources), absolute. */
+  dataset: string
+}
+
+export function sameFingerprint(
+  a: Fingerprint | null | undefined,
+  b: Fingerprint | null | undefined,
+): boolean {
+  if (!a || !b) return false
+  return a.count === b.count && a.lastUpdatedAt === b.lastUpdatedAt && a.contentHash === b.contentHash
+}
+
+/**
+ * Opens the source fresh (a dataset file is re-read) and reads its fingerprint first.
+ * Publisher builds never use the API CDN: a lagging CDN could otherwise publish content older
+ * than what is already live.
+ */
+export async function openWithFingerprint(
+  spec: SourceSpec,
+): Promise<{ opened: OpenedSource; fingerprint: Fingerprint }> {
+  const contentHash = spec.kind === 'dataset' ? await hashFile(spec.dataset) : undefined
+  const opened = await openSource({ kind: spec.kind, dataset: spec.dataset, useCdn: false })
+  const counted = await queryFingerprint(opened.source)
+  return { opened, fingerprint: contentHash ? { ...counted, contentHash } : counted }
+}
+
+/** A source that can send one small query straight to the Content Lake (the live source). */
+interface RemoteQuerySource extends ContentSource {
+  fetchRemote<Result = unknown>(query: string, params?: QueryParams, name?: string): Promise<Result>
+}
+
+function canQueryRemotely(source: ContentSource): source is RemoteQuerySource {
+  return typeof (source as Partial<RemoteQuerySource>).fetchRemote === 'function'
+}
+
+/**
+ * Runs the fingerprint query. The live source answers `fetch` from a full mirror of the dataset,
+ * so there the query goes to the Content Lake directly: a reconciliation check is one small request,
+ * not a dataset download.
+ */
+export async function queryFingerprint(source: ContentSource): Promise<Fingerprint> {
+  const result = canQueryRemotely(source)
+    ? await source.fetchRemote<DatasetFingerprintQueryResult>(datasetFingerprintQuery)
+    : await source.fetch<DatasetFingerprintQueryResult>(datasetFingerprintQuery)
+  return { count: result?.count ?? 0, lastUpdatedAt: result?.lastUpdatedAt ?? null }
+}
+
+export function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    createReadStream(file)
+      .on('error', reject)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+  })
+}

@@ -1,0 +1,424 @@
+import { rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import type { WorkerMessage } from './build-job.ts'
+import { openWithFingerprint, type SourceSpec } from './fingerprint.ts'
+import { IdempotencyStore } from './idempotency.ts'
+import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
+import { errorMessage, type Logger, silentLogger } from './log.ts'
+import { type BuildBatch, BuildQueue, type StopOutcome } from './queue.ts'
+import { type Baseline, Reconciler } from './reconciler.ts'
+import { newReleaseId, type ReleaseMeta, Releases, validateRelease } from './releases.ts'
+import { BuildCancelledError, BuildFailedError, runWorker } from './runner.ts'
+import { PublishScheduler } from './scheduler.ts'
+import { createPublishServer } from './server.ts'
+import { DEFAULT_REPLAY_WINDOW_MS, SeenSignatures } from './signature.ts'
+import { createStaticSite } from './static.ts'
+import { type WebhookSettings, webhookMode } from './webhook.ts'
+
+/*
+ * The self-hosted publisher: wires the HTTP server, the coalescing queue, the build worker, the
+ * releases directory, reconciliation and the publish-time scheduler.
+ *
+ *   webhook ─► verify ─► queue (debounce, merge) ─► worker: render into .builds/.staging-<id>
+ *   reconcile/schedule ─┘                             ─► validate ─► .builds/<id> ─► swap _site symlink
+ */
+
+export interface PublisherOptions {
+  source: SourceSpec
+  /** Published path: a symlink to the current release. */
+  out: string
+  /** Releases directory; default `.builds` beside `out`. */
+  releasesDir?: string
+  /** Releases kept for rollback; default 5. */
+  keep?: number
+  /** Default 8080; 0 picks a free port. */
+  port?: number
+  host?: string
+  webhook?: {
+    secret?: string | undefined
+    enabled?: boolean
+    insecure?: boolean
+    windowMs?: number
+    maxBodyBytes?: number
+  }
+  /** Quiet period before a build starts; default 1 s. */
+  debounceMs?: number
+  /** Longest a request waits for its build while requests keep coming; default 10 s. */
+  maxWaitMs?: number
+  /** Reconciliation interval; default 10 min, 0 = off. */
+  reconcileIntervalMs?: number
+  strict?: boolean
+  /** Smallest accepted share of the current page count; default 0.5, 0 = off. */
+  minPageRatio?: number
+  /** Default 10 min. */
+  buildTimeoutMs?: number
+  /** On shutdown, how long a running build may finish before it is cancelled; default 5 s. */
+  shutdownGraceMs?: number
+  /** Build worker entry (tests inject failing workers). */
+  workerPath?: string
+  logger?: Logger
+  /** Clock for signature timestamps and the scheduler. */
+  now?: () => number
+}
+
+export interface BuildSummary {
+  id: string
+  at: string
+  durationMs: number
+  pages: number
+  warnings: number
+  reasons: string[]
+  changedIds: string[]
+}
+
+export interface FailureSummary {
+  id: string
+  at: string
+  durationMs: number
+  error: string
+  details: string[]
+  reasons: string[]
+}
+
+export interface Publisher {
+  readonly url: string
+  readonly port: number
+  readonly releases: Releases
+  status(): Promise<PublisherStatus>
+  /** Resolves when no build runs or waits. */
+  idle(): Promise<void>
+  /** Queues a full rebuild. */
+  requestBuild(): void
+  /** Graceful shutdown; safe to call more than once. */
+  stop(): Promise<{ outcome: StopOutcome; dropped: number }>
+}
+
+export type PublisherStatus = Awaited<ReturnType<typeof collectStatus>>
+
+const DEFAULTS = {
+  port: 8080,
+  keep: 5,
+  debounceMs: 1_000,
+  maxWaitMs: 10_000,
+  reconcileIntervalMs: 10 * 60_000,
+  minPageRatio: 0.5,
+  buildTimeoutMs: 10 * 60_000,
+  shutdownGraceMs: 5_000,
+}
+
+interface Runtime {
+  releases: Releases
+  queue: BuildQueue
+  scheduler: PublishScheduler
+  reconciler: Reconciler
+  settings: WebhookSettings
+  startedAt: number
+  counters: {
+    webhooks: Record<'accepted' | 'duplicate' | 'ignored' | 'rejected' | 'disabled', number>
+    builds: Record<'started' | 'succeeded' | 'failed' | 'cancelled', number>
+  }
+  running: { id: string; since: number; reasons: string[]; changedIds: number } | null
+  lastSuccess: BuildSummary | null
+  lastFailure: FailureSummary | null
+}
+
+export async function startPublisher(options: PublisherOptions): Promise<Publisher> {
+  const logger = options.logger ?? silentLogger
+  const now = options.now ?? Date.now
+  const releases = new Releases({
+    link: options.out,
+    ...(options.releasesDir ? { root: options.releasesDir } : {}),
+    keep: options.keep ?? DEFAULTS.keep,
+  })
+  for (const path of await releases.init()) logger.info('releases.cleaned', { path })
+  const imported = await releases.importDirectory()
+  if (imported) logger.info('releases.imported', { id: imported, from: releases.link })
+
+  const newest = (await releases.list()).at(-1)?.meta ?? null
+  let baseline: Baseline = {
+    fingerprint: newest?.fingerprint ?? null,
+    nextScheduledAt: newest?.nextScheduledAt ?? null,
+  }
+
+  const settings: WebhookSettings = {
+    enabled: options.webhook?.enabled ?? true,
+    secret: options.webhook?.secret || undefined,
+    insecure: options.webhook?.insecure ?? false,
+    windowMs: options.webhook?.windowMs ?? DEFAULT_REPLAY_WINDOW_MS,
+    maxBodyBytes: options.webhook?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    enableHint:
+      'set SANITY_WEBHOOK_SECRET to the secret of your Sanity webhook and restart (or start with --insecure-no-signature for local experiments only)',
+  }
+  const webhookState = { seen: new SeenSignatures({ now }), idempotency: new IdempotencyStore({ now }), now }
+
+  const minPageRatio = options.minPageRatio ?? DEFAULTS.minPageRatio
+  let shuttingDown = false
+
+  async function build(batch: BuildBatch, signal: AbortSignal): Promise<void> {
+    const id = newReleaseId(new Date(now()))
+    const staging = releases.stagingDir(id)
+    const started = Date.now()
+    const log = logger.child({ build: id })
+    runtime.counters.builds.started += 1
+    runtime.running = { id, since: now(), reasons: batch.reasons, changedIds: batch.ids.length }
+    log.info('build.start', {
+      reasons: batch.reasons,
+      requests: batch.requests,
+      full: batch.full,
+      changedIds: batch.ids.slice(0, 50),
+      changed: batch.ids.length,
+    })
+    try {
+      const result = await runWorker({
+        job: {
+          source: options.source,
+          dir: staging,
+          strict: options.strict ?? false,
+          changedIds: batch.ids,
+          full: batch.full,
+          reasons: batch.reasons,
+        },
+        signal,
+        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+        ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+        onSpawn: (pid) => log.info('build.worker', { pid }),
+        onMessage: (message: WorkerMessage) => {
+          if (message.type === 'warning') log.warn('build.warning', { message: message.message })
+          else if (message.type === 'step') log.debug('build.step', { message: message.message })
+        },
+      })
+      const current = await releases.current()
+      const previousPages =
+        current.kind === 'release' ? ((await releases.readMeta(current.id))?.pages ?? null) : null
+      const pages = await validateRelease(staging, previousPages, minPageRatio)
+      const durationMs = Date.now() - started
+      const meta: ReleaseMeta = {
+        id,
+        createdAt: result.builtAt,
+        reasons: batch.reasons,
+        changedIds: batch.ids,
+        full: batch.full,
+        pages,
+        warnings: result.warnings.slice(0, 200),
+        durationMs,
+        fingerprint: result.fingerprint,
+        nextScheduledAt: result.nextScheduledAt,
+        origin: result.origin,
+      }
+      await releases.commit(staging, meta)
+      const { previous } = await releases.activate(id)
+      baseline = { fingerprint: result.fingerprint, nextScheduledAt: result.nextScheduledAt }
+      scheduler.set(result.nextScheduledAt)
+      runtime.counters.builds.succeeded += 1
+      runtime.lastSuccess = {
+        id,
+        at: new Date(now()).toISOString(),
+        durationMs,
+        pages,
+        warnings: result.warnings.length,
+        reasons: batch.reasons,
+        changedIds: batch.ids,
+      }
+      log.info('build.done', {
+        pages,
+        warnings: result.warnings.length,
+        durationMs,
+        previous,
+        nextScheduledAt: result.nextScheduledAt,
+      })
+      const pruned = await releases.prune()
+      if (pruned.length > 0) log.info('releases.pruned', { ids: pruned })
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true })
+      const durationMs = Date.now() - started
+      if (error instanceof BuildCancelledError || shuttingDown) {
+        runtime.counters.builds.cancelled += 1
+        log.warn('build.cancelled', { durationMs, error: errorMessage(error) })
+        return
+      }
+      runtime.counters.builds.failed += 1
+      const details = error instanceof BuildFailedError ? error.details : []
+      runtime.lastFailure = {
+        id,
+        at: new Date(now()).toISOString(),
+        durationMs,
+        error: errorMessage(error),
+        details: details.slice(0, 50),
+        reasons: batch.reasons,
+      }
+      log.error('build.failed', {
+        error: errorMessage(error),
+        details: details.slice(0, 20),
+        durationMs,
+        kept: 'previous site',
+      })
+    } finally {
+      runtime.running = null
+    }
+  }
+
+  const queue = new BuildQueue(build, {
+    debounceMs: options.debounceMs ?? DEFAULTS.debounceMs,
+    maxWaitMs: options.maxWaitMs ?? DEFAULTS.maxWaitMs,
+    now,
+    onError: (error) => logger.error('queue.error', { error: errorMessage(error) }),
+  })
+  const scheduler = new PublishScheduler((dueAt) => {
+    logger.info('schedule.due', { dueAt })
+    queue.enqueue({ reason: 'schedule', immediate: true })
+  }, now)
+  const reconciler = new Reconciler({
+    intervalMs: options.reconcileIntervalMs ?? DEFAULTS.reconcileIntervalMs,
+    probe: async () => (await openWithFingerprint(options.source)).fingerprint,
+    baseline: () => baseline,
+    isBusy: () => queue.busy,
+    request: (reason) => queue.enqueue({ reason, immediate: reason !== 'reconcile' }),
+    logger,
+    now,
+  })
+  const runtime: Runtime = {
+    releases,
+    queue,
+    scheduler,
+    reconciler,
+    settings,
+    startedAt: now(),
+    counters: {
+      webhooks: { accepted: 0, duplicate: 0, ignored: 0, rejected: 0, disabled: 0 },
+      builds: { started: 0, succeeded: 0, failed: 0, cancelled: 0 },
+    },
+    running: null,
+    lastSuccess: null,
+    lastFailure: null,
+  }
+
+  const server = createPublishServer({
+    site: createStaticSite(releases.link),
+    webhook: settings,
+    webhookState,
+    accept: (delivery) => queue.enqueue({ reason: 'webhook', ids: delivery.ids }),
+    status: () => collectStatus(runtime, now),
+    count: (kind) => {
+      runtime.counters.webhooks[kind] += 1
+    },
+    logger,
+  })
+
+  const port = await listen(server, options.port ?? DEFAULTS.port, options.host)
+  const url = `http://${displayHost(options.host)}:${port}`
+  logger.info('server.listening', {
+    url,
+    webhook: webhookMode(settings),
+    out: releases.link,
+    releases: releases.root,
+    source: options.source.kind === 'dataset' ? options.source.dataset : 'sanity',
+  })
+  if (webhookMode(settings) === 'off-no-secret') {
+    logger.warn('webhook.off', { reason: `POST /api/sanity-webhook answers 503: ${settings.enableHint}` })
+  }
+
+  if (baseline.nextScheduledAt && Date.parse(baseline.nextScheduledAt) > now())
+    scheduler.set(baseline.nextScheduledAt)
+  await reconciler.check('startup')
+  reconciler.start()
+
+  let stopping: Promise<{ outcome: StopOutcome; dropped: number }> | null = null
+  return {
+    url,
+    port,
+    releases,
+    status: () => collectStatus(runtime, now),
+    idle: () => queue.idle(),
+    requestBuild: () => void queue.enqueue({ reason: 'manual', immediate: true }),
+    stop() {
+      stopping ??= (async () => {
+        shuttingDown = true
+        logger.info('shutdown.start', { building: runtime.running?.id ?? null, queued: queue.state.pending })
+        reconciler.stop()
+        scheduler.stop()
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        server.closeIdleConnections()
+        const result = await queue.stop(options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs)
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)))])
+        clearTimeout(timer)
+        server.closeAllConnections()
+        logger.info('shutdown.done', { build: result.outcome, droppedRequests: result.dropped })
+        return result
+      })()
+      return stopping
+    },
+  }
+}
+
+async function collectStatus(runtime: Runtime, now: () => number) {
+  const current = await runtime.releases.current()
+  const meta = current.kind === 'release' ? await runtime.releases.readMeta(current.id) : null
+  const queue = runtime.queue.state
+  return {
+    current:
+      current.kind === 'release'
+        ? {
+            id: current.id,
+            builtAt: meta?.createdAt ?? null,
+            pages: meta?.pages ?? null,
+            warnings: meta?.warnings.length ?? null,
+            durationMs: meta?.durationMs ?? null,
+            imported: meta?.imported ?? false,
+          }
+        : current.kind === 'none'
+          ? null
+          : { id: null, kind: current.kind, path: current.dir },
+    lastSuccess: runtime.lastSuccess,
+    lastFailure: runtime.lastFailure,
+    building: runtime.running
+      ? { ...runtime.running, since: new Date(runtime.running.since).toISOString() }
+      : null,
+    queue: {
+      length: queue.pending,
+      pendingIds: queue.pendingIds,
+      running: queue.running,
+    },
+    nextScheduledAt: runtime.scheduler.next,
+    reconcile: {
+      intervalMs: runtime.reconciler.intervalMs,
+      lastCheckAt: runtime.reconciler.lastCheckAt,
+      lastResult: runtime.reconciler.lastResult,
+    },
+    webhook: {
+      mode: webhookMode(runtime.settings),
+      replayWindowMs: runtime.settings.windowMs,
+      maxBodyBytes: runtime.settings.maxBodyBytes,
+    },
+    counters: runtime.counters,
+    releases: (await runtime.releases.list()).map((release) => release.id),
+    startedAt: new Date(runtime.startedAt).toISOString(),
+    uptimeSeconds: Math.round((now() - runtime.startedAt) / 1000),
+  }
+}
+
+function listen(
+  server: ReturnType<typeof createPublishServer>,
+  port: number,
+  host: string | undefined,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is already in use; set PORT or --port to another one`)
+          : error,
+      )
+    }
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+function displayHost(host: string | undefined): string {
+  if (!host || host === '0.0.0.0' || host === '::') return 'localhost'
+  return host.includes(':') ? `[${host}]` : host
+}
