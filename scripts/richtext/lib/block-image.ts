@@ -79,7 +79,11 @@ export function renderImage(block: Rec, ctx: InlineContext): Element | undefined
     ctx.warn('image-unresolvable', `Image ${quote(ref)} skipped: no imageUrl configured`)
     return undefined
   }
-  const widths = renditionWidths(ctx.options.imageWidths, source.size?.width)
+  // Never wider than the source: with a forced ratio the usable width is also bounded by the height.
+  let maxWidth = source.size?.width
+  if (source.size && ratio !== undefined)
+    maxWidth = Math.min(source.size.width, Math.floor(source.size.height * ratio))
+  const widths = renditionWidths(ctx.options.imageWidths, maxWidth)
   const candidates: string[] = []
   let src: string | undefined
   let srcWidth = 0
@@ -98,9 +102,10 @@ export function renderImage(block: Rec, ctx: InlineContext): Element | undefined
       return undefined
     }
     // In `srcset` a URL ends at whitespace and loses trailing commas: encode those two.
-    candidates.push(
-      `${url.href.replace(/ /g, '%20').replace(/,+$/, (c) => '%2C'.repeat(c.length))} ${width}w`,
-    )
+    let href = url.href
+    if (href.includes(' ')) href = href.replace(/ /g, '%20')
+    if (href.endsWith(',')) href = href.replace(/,+$/, (c) => '%2C'.repeat(c.length))
+    candidates.push(`${href} ${width}w`)
     if (src === undefined || width <= FALLBACK_WIDTH) {
       src = url.href
       srcWidth = width
@@ -174,20 +179,35 @@ function sanityUrls(
     if (fixed && height !== undefined) b = b.height(height)
     return b.auto('format').url()
   }
-  let template: { url: string; w: RegExp; h: RegExp | undefined } | undefined
+  // The first URL split around its w (and h) values: [before w, between w and h, after].
+  let parts: [string, string, string] | undefined
   return (width, height) => {
-    if (template === undefined) {
-      const url = build(width, height)
-      const w = new RegExp(`([?&])w=${width}(?=&|$)`)
-      const h = fixed ? new RegExp(`([?&])h=${height}(?=&|$)`) : undefined
-      // Unexpected URL shape: build every rendition.
-      if (!w.test(url) || (h && !h.test(url))) return url
-      template = { url, w, h }
-      return url
-    }
-    const url = template.url.replace(template.w, `$1w=${width}`)
-    return template.h ? url.replace(template.h, `$1h=${height}`) : url
+    if (parts !== undefined) return `${parts[0]}${width}${parts[1]}${fixed ? height : ''}${parts[2]}`
+    const url = build(width, height)
+    const w = paramValueAt(url, 'w', String(width))
+    const h = fixed ? paramValueAt(url, 'h', String(height)) : -1
+    // Unexpected URL shape: keep building every rendition.
+    if (w < 0 || (fixed && h < w)) return url
+    const afterW = w + String(width).length
+    parts = fixed
+      ? [url.slice(0, w), url.slice(afterW, h), url.slice(h + String(height).length)]
+      : [url.slice(0, w), '', url.slice(afterW)]
+    return url
   }
+}
+
+/** Index where the value of query parameter `name=value` starts, or -1. */
+function paramValueAt(url: string, name: string, value: string): number {
+  for (const lead of ['?', '&']) {
+    const needle = `${lead}${name}=${value}`
+    let at = url.indexOf(needle)
+    while (at > -1) {
+      const end = at + needle.length
+      if (end === url.length || url.charCodeAt(end) === 38) return at + lead.length + name.length + 1
+      at = url.indexOf(needle, at + 1)
+    }
+  }
+  return -1
 }
 
 interface Source {

@@ -28,7 +28,7 @@ export const CONFIDENCE_LABELS: ReadonlyMap<string, string> = new Map([
   ['speculative', 'Speculative'],
 ])
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
 
 /**
  * Renders a `statusCallout` block from the show's resolved current status:
@@ -105,7 +105,7 @@ export function renderStatusCallout(block: Rec, ctx: InlineContext): Element | u
 }
 
 /**
- * Formats a calendar date (`YYYY-MM-DD`) as `March 1, 2025`; `undefined` for an invalid date.
+ * Formats a calendar date (`YYYY-MM-DD`) as `1 March 2025` (the site's date style); `undefined` for an invalid date.
  * @param date The date string.
  */
 export function formatDate(date: string): string | undefined {

@@ -60,16 +60,13 @@ export class ListBuilder {
       path.length = level
       return
     }
-    // Deepest open level we can hang a new list under (a type switch at `level` replaces that list).
-    let depth = Math.min(path.length, level - 1)
-    if (depth === 0) {
-      path.length = 0
-      const list = this.newList(type, depth + 1 === level ? li : placeholder())
+    // Keep the open lists above `level` (a type switch at `level` replaces that list); start a new
+    // top-level list when there is nothing to hang the item under.
+    path.length = Math.min(path.length, level - 1)
+    if (path.length === 0) {
+      const list = this.newList(type, level === 1 ? li : placeholder())
       this.out.push(list.element)
       path.push(list)
-      depth = 1
-    } else {
-      path.length = depth
     }
     while (path.length < level) {
       const parent = path[path.length - 1] as OpenList

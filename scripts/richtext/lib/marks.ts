@@ -57,9 +57,18 @@ export function renderInline(block: Rec, ctx: InlineContext): { nodes: ElementCo
   const raw = Object.hasOwn(block, 'children') ? block.children : undefined
   if (!Array.isArray(raw) || raw.length === 0) return { nodes: root, hasText: false }
   const items = readItems(raw, ctx)
+  let hasText = false
+  if (!items.some((item) => item.marks.length)) {
+    // No marks at all (headings, most list items): just the text.
+    for (const item of items) {
+      if (item.text === '') continue
+      pushLines(root, item.text)
+      if (!hasText && NON_SPACE.test(item.text)) hasText = true
+    }
+    return { nodes: root, hasText }
+  }
   const markDefs = readMarkDefs(block)
   const occurrences = countOccurrences(items)
-  let hasText = false
   const stack: Frame[] = []
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item
@@ -111,6 +120,7 @@ function readItems(raw: readonly unknown[], ctx: InlineContext): Item[] {
 function readMarks(span: Rec, ctx: InlineContext): string[] {
   const raw = Object.hasOwn(span, 'marks') ? span.marks : undefined
   if (!Array.isArray(raw) || raw.length === 0) return NO_MARKS
+  if (raw.length <= 2 && wellFormed(raw)) return raw // the common case: used as is, never mutated
   const marks: string[] = []
   for (const m of raw) {
     if (typeof m !== 'string' || m === '' || marks.includes(m)) continue
@@ -121,6 +131,13 @@ function readMarks(span: Rec, ctx: InlineContext): string[] {
     marks.push(m)
   }
   return marks
+}
+
+function wellFormed(raw: unknown[]): raw is string[] {
+  const [a, b] = raw
+  return (
+    typeof a === 'string' && a !== '' && (raw.length === 1 || (typeof b === 'string' && b !== '' && b !== a))
+  )
 }
 
 function readMarkDefs(block: Rec): Map<string, Rec> | undefined {

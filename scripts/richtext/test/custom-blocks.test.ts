@@ -1,3 +1,4 @@
+import { createImageUrlBuilder } from '@sanity/image-url'
 import { describe, expect, it } from 'vitest'
 import type { ResolvedCastCredit, ResolvedStatus, RichTextOptions } from '../index.ts'
 import { renderPt } from './helpers.ts'
@@ -48,6 +49,12 @@ const imageCases: Case[] = [
     options: { imageUrl: { ...sanity, aspectRatio: 1 }, imageWidths: [500, 700], imageSizes: '50vw' },
     blocks: [image({ hotspot: { x: 0.1, y: 0.5, width: 0.1, height: 0.1 } })],
     html: `<figure class="image-figure"><img src="${CDN}?rect=0,0,1000,1000&#x26;w=700&#x26;h=700&#x26;auto=format" srcset="${CDN}?rect=0,0,1000,1000&#x26;w=500&#x26;h=500&#x26;auto=format 500w, ${CDN}?rect=0,0,1000,1000&#x26;w=700&#x26;h=700&#x26;auto=format 700w" sizes="50vw" width="700" height="700" alt="Arden Cho in Partner Track" loading="lazy" decoding="async"></figure>`,
+  },
+  {
+    name: 'forced ratio: no rendition wider than the crop allows (no upscaling)',
+    options: { imageUrl: { ...sanity, aspectRatio: 1 }, imageWidths: [800, 1600] },
+    blocks: [image()],
+    html: `<figure class="image-figure"><img src="${CDN}?rect=500,0,1000,1000&#x26;w=1000&#x26;h=1000&#x26;auto=format" srcset="${CDN}?rect=500,0,1000,1000&#x26;w=800&#x26;h=800&#x26;auto=format 800w, ${CDN}?rect=500,0,1000,1000&#x26;w=1000&#x26;h=1000&#x26;auto=format 1000w" sizes="(min-width: 48rem) 48rem, 100vw" width="1000" height="1000" alt="Arden Cho in Partner Track" loading="lazy" decoding="async"></figure>`,
   },
   {
     name: 'small source: only its own width',
@@ -217,7 +224,7 @@ const statusCases: Case[] = [
     blocks: [callout({ note: 'Netflix passed after one season.' })],
     html:
       '<aside class="status-callout" data-status="cancelled"><p class="status-callout__status"><a class="status-callout__show" href="/shows/partner-track/">Partner Track</a>: <strong class="status-callout__label">Cancelled</strong> <span class="status-callout__confidence" data-confidence="official">Official</span></p>' +
-      '<p class="status-callout__meta">Announced <time datetime="2022-10-21">October 21, 2022</time> · Source: <a href="https://deadline.com/2022/10/partner-track-cancelled/" rel="noopener noreferrer">Deadline</a></p>' +
+      '<p class="status-callout__meta">Announced <time datetime="2022-10-21">21 October 2022</time> · Source: <a href="https://deadline.com/2022/10/partner-track-cancelled/" rel="noopener noreferrer">Deadline</a></p>' +
       '<p class="status-callout__note">Netflix passed after one season.</p></aside>',
   },
   {
@@ -231,7 +238,7 @@ const statusCases: Case[] = [
       sourceUrl: 'https://www.variety.com/x',
     }),
     blocks: [callout()],
-    html: '<aside class="status-callout" data-status="renewed"><p class="status-callout__status"><span class="status-callout__show">Partner Track</span>: <strong class="status-callout__label">Renewed</strong> <span class="status-callout__confidence" data-confidence="reported">Reported</span></p><p class="status-callout__meta">Announced <time datetime="2022-10-21">October 21, 2022</time> · Source: <a href="https://www.variety.com/x" rel="noopener noreferrer">variety.com</a></p></aside>',
+    html: '<aside class="status-callout" data-status="renewed"><p class="status-callout__status"><span class="status-callout__show">Partner Track</span>: <strong class="status-callout__label">Renewed</strong> <span class="status-callout__confidence" data-confidence="reported">Reported</span></p><p class="status-callout__meta">Announced <time datetime="2022-10-21">21 October 2022</time> · Source: <a href="https://www.variety.com/x" rel="noopener noreferrer">variety.com</a></p></aside>',
   },
   {
     name: 'unknown status, bad confidence, invalid date, unsafe source → safe degraded callout + warnings',
@@ -293,6 +300,28 @@ describe('custom blocks', () => {
       })
     })
   }
+
+  it('srcset URLs equal what @sanity/image-url builds for each width (crop, hotspot, forced ratio)', () => {
+    const builder = createImageUrlBuilder(sanity)
+    const source = {
+      asset: { _ref: 'image-Tb9Ew8CXIwaY6R1kjMvI0uRR-3000x2000-jpg' },
+      crop: { top: 0.1, bottom: 0.05, left: 0.2, right: 0 },
+      hotspot: { x: 0.7, y: 0.3, width: 0.2, height: 0.2 },
+    }
+    for (const aspectRatio of [undefined, 16 / 9]) {
+      const widths = [320, 640, 1280]
+      const { html } = renderPt([image(source)], {
+        imageUrl: { ...sanity, aspectRatio },
+        imageWidths: widths,
+      })
+      const expected = widths.map((w) => {
+        let b = builder.image(source).width(w)
+        if (aspectRatio) b = b.height(Math.round(w / aspectRatio))
+        return `${b.auto('format').url().replace(/&/g, '&#x26;')} ${w}w`
+      })
+      expect(html).toContain(`srcset="${expected.join(', ')}"`)
+    }
+  })
 
   it('warnings of custom blocks carry document id and block key', () => {
     const { warnings } = renderPt(
