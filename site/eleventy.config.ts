@@ -4,6 +4,8 @@
  * Node's type stripping.
  */
 
+import { trackedTemplates } from '../scripts/build/incremental/pages.ts'
+
 interface EleventyConfig {
   addExtension(extensions: string[], options: { key: string }): void
   addTemplateFormats(formats: string): void
@@ -12,7 +14,8 @@ interface EleventyConfig {
 }
 
 export default function configure(eleventyConfig: EleventyConfig) {
-  eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' })
+  // Rendered as 11ty.js templates; incremental builds record what site data each page reads.
+  eleventyConfig.addExtension(['11ty.ts'], trackedTemplates)
   eleventyConfig.addTemplateFormats('11ty.ts')
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets' })
   return {

@@ -1,11 +1,15 @@
 import { access, mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { imageSetupFor, publishLocalImages } from '../site-data/images.ts'
 import { buildSiteData, type SiteConfig, type SiteData } from '../site-data/index.ts'
 import { fetchSnapshot } from '../site-data/snapshot.ts'
 import type { ContentSource } from '../source/index.ts'
-import { runEleventy } from './eleventy.ts'
+import { buildReport, countsText, validationReportOf } from '../validate/report.ts'
+import type { SkippedDocument, ValidationReport } from '../validate/validate.ts'
+import { openBuildCache, type RenderSummary, renderPages } from './incremental.ts'
 import { stagingDirFor, swapIntoPlace } from './output.ts'
 import { type Progress, silentProgress } from './progress.ts'
+import { buildSearchIndex } from './search.ts'
 
 export interface BuildOptions {
   source: ContentSource
@@ -19,6 +23,21 @@ export interface BuildOptions {
   /** Treat content warnings as a failed build. */
   strict?: boolean
   progress?: Progress
+  /**
+   * A previous build (directory with `_build/manifest.json`, same filesystem) to reuse unchanged pages
+   * from: only pages whose data changed are rendered (scripts/build/incremental.ts). `buildSite` uses
+   * `out` when `changed` is given.
+   */
+  previous?: string
+  /** Document ids a webhook reported as changed, for the log (what to render is found by comparing data). */
+  changed?: readonly string[]
+  /**
+   * Rendered rich text cache directory, kept across builds (the CLI uses `.cache/reel` or
+   * `REEL_CACHE_DIR`, see `cacheDirFor`). Default: none, a throwaway cache for this build only.
+   */
+  cacheDir?: string | false
+  /** Build the Pagefind search index (default true). */
+  search?: boolean
 }
 
 export interface BuildResult {
@@ -26,15 +45,19 @@ export interface BuildResult {
   pages: number
   seconds: number
   warnings: SiteData['warnings']
+  /** Documents validation left out (each also has a warning). */
+  skipped: SkippedDocument[]
 }
 
 /** Raised by `--strict` builds that produced warnings; the published site is left untouched. */
 export class StrictModeError extends Error {
   readonly warnings: SiteData['warnings']
-  constructor(warnings: SiteData['warnings']) {
-    super(`${warnings.length} content warning(s) in strict mode; nothing was published`)
+  readonly skipped: SkippedDocument[]
+  constructor(warnings: SiteData['warnings'], skipped: SkippedDocument[] = []) {
+    super(`${countsText(warnings.length, skipped.length)} in strict mode; nothing was published`)
     this.name = 'StrictModeError'
     this.warnings = warnings
+    this.skipped = skipped
   }
 }
 
@@ -42,6 +65,9 @@ export interface RenderResult {
   dir: string
   pages: number
   warnings: SiteData['warnings']
+  skipped: SkippedDocument[]
+  /** Full or incremental, and how many pages were rendered and reused (see `renderPages`). */
+  render: RenderSummary
 }
 
 /**
@@ -60,16 +86,56 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
   progress.step(
     `loaded ${snapshot.articles.length} articles, ${snapshot.shows.length} shows, ${snapshot.people.length} people`,
   )
+  // Validation ran when the source loaded its documents; its findings lead the build's warnings.
+  const validation = validationReportOf(options.source)
+  const skipped = validation?.skipped ?? []
+  if (validation) {
+    progress.step(
+      `validated ${validation.documents} documents in ${validation.milliseconds.toFixed(0)} ms: ${countsText(validation.warnings.length, skipped.length)}`,
+    )
+  }
 
-  const siteData = buildSiteData(snapshot, { site: options.site, file: options.origin, builtAt: now })
+  const images = await imageSetupFor(options.origin)
+  const cache = openBuildCache(options.cacheDir ?? false, progress)
+  const siteData = buildSiteData(snapshot, {
+    site: options.site,
+    file: options.origin,
+    builtAt: now,
+    richText: images.options,
+    renderer: cache.richText,
+  })
+  const { hits, stale, misses } = cache.richText.stats
+  progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
+  if (validation) siteData.warnings.unshift(...validation.warnings)
   for (const warning of siteData.warnings) progress.warn(warning.message)
-  if (options.strict && siteData.warnings.length > 0) throw new StrictModeError(siteData.warnings)
+  if (options.strict && siteData.warnings.length > 0) throw new StrictModeError(siteData.warnings, skipped)
 
-  progress.step('rendering pages with Eleventy')
-  const { pages } = await runEleventy(siteData, dir)
-  await writeReport(dir, siteData)
+  progress.step(
+    options.changed?.length
+      ? `rendering pages with Eleventy (changed: ${options.changed.slice(0, 10).join(', ')}${options.changed.length > 10 ? ', …' : ''})`
+      : 'rendering pages with Eleventy',
+  )
+  const rendered = await renderPages(siteData, dir, { previous: options.previous, progress })
+  const { pages } = rendered
+  progress.step('publishing images')
+  await publishLocalImages(images, dir)
+  if (options.search !== false) {
+    progress.step('indexing pages for search with Pagefind')
+    await buildSearchIndex(dir, options.site.language)
+  }
+  await writeReport(dir, siteData, validation)
+  progress.step('writing the build manifest')
+  await rendered.writeManifest()
+  cache.save()
   await assertLooksComplete(dir, pages)
-  return { dir, pages, warnings: siteData.warnings }
+  const { mode, rendered: renderedPages, reused, reason } = rendered
+  return {
+    dir,
+    pages,
+    warnings: siteData.warnings,
+    skipped,
+    render: { mode, rendered: renderedPages, reused, reason },
+  }
 }
 
 /**
@@ -83,19 +149,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
   const staging = stagingDirFor(options.out)
   try {
-    const { pages, warnings } = await renderSite(options, staging)
+    const previous = options.previous ?? (options.changed ? options.out : undefined)
+    const { pages, warnings, skipped } = await renderSite({ ...options, previous }, staging)
     await swapIntoPlace(staging, options.out)
-    return { out: options.out, pages, seconds: (performance.now() - started) / 1000, warnings }
+    return { out: options.out, pages, seconds: (performance.now() - started) / 1000, warnings, skipped }
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
     throw error
   }
 }
 
-/** Build diagnostics for operators; not linked from any page. */
-async function writeReport(dir: string, siteData: SiteData): Promise<void> {
+/** Build diagnostics for operators (warnings and skipped documents); not linked from any page. */
+async function writeReport(
+  dir: string,
+  siteData: SiteData,
+  validation: ValidationReport | undefined,
+): Promise<void> {
   await mkdir(join(dir, '_build'), { recursive: true })
-  const report = { builtAt: siteData.builtAt, warnings: siteData.warnings }
+  const report = buildReport(siteData.builtAt, siteData.warnings, validation)
   await writeFile(join(dir, '_build', 'report.json'), `${JSON.stringify(report, null, 2)}\n`)
 }
 

@@ -1,4 +1,7 @@
+import type { RichTextRenderer } from '../build/cache.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
+import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
+import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
 import {
@@ -8,8 +11,8 @@ import {
   isConfidence,
   isStatusKey,
   STATUS_LABELS,
-  type StatusKey,
 } from './status.ts'
+import { buildTracker, decisionsOf, groupByStatus, paginateArticles } from './tracker.ts'
 import type {
   ArticlePage,
   ArticleSummary,
@@ -24,7 +27,6 @@ import type {
   SiteConfig,
   SiteData,
   SourceView,
-  StatusGroup,
   StatusView,
   TagPage,
 } from './types.ts'
@@ -36,7 +38,9 @@ export interface BuildSiteDataOptions {
   file: string
   builtAt: Date
   /** Extra rich-text options (image URLs); resolvers are supplied here. */
-  richText?: Pick<RichTextOptions, 'imageUrl'>
+  richText?: Pick<RichTextOptions, 'imageUrl' | 'imageWidths'>
+  /** Renders rich text, e.g. through the build's cache (scripts/build/cache.ts); default: render every field. */
+  renderer?: RichTextRenderer
 }
 
 const BILLINGS = ['main', 'recurring', 'guest'] as const
@@ -53,6 +57,14 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const warnings: BuildWarning[] = []
   const warn = (warning: BuildWarning) => warnings.push(warning)
   const { file } = options
+  const render: RichTextRenderer = options.renderer ?? {
+    portableText: (blocks, opts) => renderPortableText(blocks, opts),
+    markdown: (markdown, opts) => markdownToHtml(markdown, opts),
+  }
+  // Documents without a (valid) `_updatedAt` count as changed now: pages and feeds never show a blank date.
+  const builtAt = options.builtAt.toISOString()
+  const image = (field: unknown, documentId: string, sizes: string) =>
+    imageView(field, options.richText, sizes, (w) => warn({ code: w.code, message: w.message, documentId }))
 
   const networkSlugs = assignSlugs('network', snapshot.networks, warnings, file)
   const showSlugs = assignSlugs('show', snapshot.shows, warnings, file)
@@ -101,7 +113,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       sources: sourceViews(event.sources),
       verifiedAt: event.verifiedAt ?? undefined,
       isSample: event.isSample === true,
-      updatedAt: event._updatedAt,
+      updatedAt: event._updatedAt ?? builtAt,
     })
   }
   for (const events of eventsByShow.values()) events.sort(compareNewest)
@@ -194,15 +206,20 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   })
 
   // Articles (already newest first from the query).
+  const keyArtByShow = new Map(snapshot.shows.map((show) => [show._id, show.keyArt]))
   const articles: ArticlePage[] = []
   for (const doc of snapshot.articles) {
     const own = links.get(doc._id) as Link
-    const rendered = renderPortableText(doc.body ?? [], richText(doc._id))
+    const rendered = render.portableText(doc.body ?? [], richText(doc._id), {
+      id: doc._id,
+      rev: doc._rev,
+      field: 'body',
+    })
     const publishedAt = doc.publishedAt as string
     const updatedAt = doc.updatedAt ?? doc._updatedAt ?? publishedAt
     const title = doc.title ?? own.text
     const tags = uniqueTags(doc.tags)
-    articles.push({
+    const page: ArticlePage = {
       id: doc._id,
       slug: slugOf(articleSlugs, doc._id),
       url: own.href,
@@ -222,17 +239,35 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       authors: (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? []),
       tags: tags.map((tag) => link(paths.tag(tag.slug), tag.name)),
       sources: sourceViews(doc.sources),
-      faq: (doc.faq ?? []).flatMap((item) =>
+      faq: (doc.faq ?? []).flatMap((item, index) =>
         item.question && item.answer
-          ? [{ question: item.question, answerHtml: markdownToHtml(item.answer, richText(doc._id)) }]
+          ? [
+              {
+                question: item.question,
+                answerHtml: render.markdown(item.answer, richText(doc._id), {
+                  id: doc._id,
+                  rev: doc._rev,
+                  field: `faq.${item._key ?? index}`,
+                }),
+              },
+            ]
           : [],
       ),
       seo: {
-        title: doc.seo?.title ?? title,
-        description: doc.seo?.description ?? doc.dek ?? rendered.excerpt,
+        // Meta tags only: the page itself shows the whole headline.
+        title: truncateText(doc.seo?.title || title, META_TITLE_MAX),
+        description: doc.seo?.description || doc.dek || rendered.excerpt,
+        image: image(
+          doc.seo?.image ?? (doc.showId ? keyArtByShow.get(doc.showId) : undefined),
+          doc._id,
+          KEY_ART_SIZES,
+        ),
       },
       isSample: doc.isSample === true,
-    })
+    }
+    // Cached bodies are read from disk when a page uses them, not held for every article at once.
+    render.deferRichText?.(page, rendered, { bodyHtml: 'html', bodyText: 'text' })
+    articles.push(page)
   }
   const articleSummaries = articles.map(summarise)
   const articlesByShow = new Map<string, ArticleSummary[]>()
@@ -252,7 +287,11 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const shows: ShowPage[] = snapshot.shows.map((doc) => {
     const summary = summaries.get(doc._id) as ShowSummary
     const timeline = eventsByShow.get(doc._id) ?? []
-    const synopsis = renderPortableText(doc.synopsis ?? [], richText(doc._id))
+    const synopsis = render.portableText(doc.synopsis ?? [], richText(doc._id), {
+      id: doc._id,
+      rev: doc._rev,
+      field: 'synopsis',
+    })
     const cast = { main: [] as CastLine[], recurring: [] as CastLine[], guest: [] as CastLine[] }
     for (const line of creditsByShow.get(doc._id) ?? []) cast[line.billing].push(line)
     return {
@@ -266,6 +305,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       synopsisText: synopsis.text,
       genres: doc.genres ?? [],
       externalIds: doc.externalIds ? compact(doc.externalIds) : {},
+      keyArt: image(doc.keyArt, doc._id, KEY_ART_SIZES),
       timeline,
       seasons: snapshot.seasons
         .filter((season) => season.showId === doc._id && typeof season.number === 'number')
@@ -281,12 +321,16 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       cast,
       articles: articlesByShow.get(doc._id) ?? [],
       statusVerifiedAt: newestOf(timeline.map((event) => event.verifiedAt)),
-      updatedAt: newestOf([doc._updatedAt, ...timeline.map((event) => event.updatedAt)]) ?? doc._updatedAt,
+      updatedAt: newestOf([doc._updatedAt, ...timeline.map((event) => event.updatedAt)]) ?? builtAt,
     }
   })
 
   const people: PersonPage[] = snapshot.people.map((doc) => {
-    const bio = renderPortableText(doc.bio ?? [], richText(doc._id))
+    const bio = render.portableText(doc.bio ?? [], richText(doc._id), {
+      id: doc._id,
+      rev: doc._rev,
+      field: 'bio',
+    })
     return {
       id: doc._id,
       slug: slugOf(personSlugs, doc._id),
@@ -294,9 +338,11 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       name: doc.name ?? '',
       bioHtml: bio.html,
       bioText: bio.text,
+      portrait: image(doc.portrait, doc._id, PORTRAIT_SIZES),
+      externalIds: doc.externalIds ? compact(doc.externalIds) : {},
       credits: creditsByPerson.get(doc._id) ?? [],
       isSample: doc.isSample === true,
-      updatedAt: doc._updatedAt,
+      updatedAt: doc._updatedAt ?? builtAt,
     }
   })
 
@@ -308,10 +354,16 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     bio: doc.bio ?? undefined,
     articles: articlesByAuthor.get(doc._id) ?? [],
     isSample: doc.isSample === true,
-    updatedAt: doc._updatedAt,
+    updatedAt: doc._updatedAt ?? builtAt,
   }))
 
-  const networks: NetworkPage[] = snapshot.networks.map((doc) => ({
+  const trackerNetworks = snapshot.networks.map((doc) => ({
+    slug: slugOf(networkSlugs, doc._id),
+    url: (links.get(doc._id) as Link).href,
+    name: doc.name ?? '',
+  }))
+  const tracker = buildTracker([...summaries.values()], trackerNetworks)
+  const networks: NetworkPage[] = snapshot.networks.map((doc, index) => ({
     id: doc._id,
     slug: slugOf(networkSlugs, doc._id),
     url: (links.get(doc._id) as Link).href,
@@ -319,8 +371,9 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     kind: doc.kind ?? undefined,
     website: doc.website ?? undefined,
     shows: [...summaries.values()].filter((show) => show.network?.href === links.get(doc._id)?.href),
+    tracker: tracker.forNetwork(trackerNetworks[index] as (typeof trackerNetworks)[number]),
     isSample: doc.isSample === true,
-    updatedAt: doc._updatedAt,
+    updatedAt: doc._updatedAt ?? builtAt,
   }))
 
   const tags: TagPage[] = [...articlesByTag]
@@ -337,28 +390,14 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     networks,
     tags,
     statusGroups: groupByStatus([...summaries.values()]),
+    statusPages: tracker.pages,
+    archivePages: paginateArticles(articleSummaries),
+    decisions: decisionsOf(shows),
     warnings,
   }
 }
 
-/** Shows grouped by current status in the tracker's order; newest decision first within a group. */
-export function groupByStatus(shows: readonly ShowSummary[]): StatusGroup[] {
-  const groups = new Map<StatusKey | 'unknown', ShowSummary[]>()
-  for (const show of shows) pushTo(groups, show.currentStatus?.status ?? 'unknown', show)
-  const order = [...(Object.keys(STATUS_LABELS) as StatusKey[]), 'unknown' as const]
-  return order.flatMap((status) => {
-    const members = groups.get(status)
-    if (!members) return []
-    members.sort((a, b) => {
-      const ad = a.currentStatus?.announcedAt ?? ''
-      const bd = b.currentStatus?.announcedAt ?? ''
-      return ad === bd ? a.title.localeCompare(b.title) : ad < bd ? 1 : -1
-    })
-    return [
-      { status, label: status === 'unknown' ? 'Status unknown' : STATUS_LABELS[status], shows: members },
-    ]
-  })
-}
+export { groupByStatus }
 
 function summarise(article: ArticlePage): ArticleSummary {
   const { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample } = article
@@ -394,7 +433,7 @@ interface SourceInput {
 /** Only http(s) sources are shown: a source is a claim readers must be able to check. */
 function sourceViews(sources: readonly SourceInput[] | null | undefined): SourceView[] {
   return (sources ?? []).flatMap((source) => {
-    if (!source.url || !/^https?:\/\//i.test(source.url)) return []
+    if (typeof source?.url !== 'string' || !/^https?:\/\//i.test(source.url)) return []
     return [
       {
         url: source.url,
@@ -408,6 +447,7 @@ function sourceViews(sources: readonly SourceInput[] | null | undefined): Source
 function uniqueTags(tags: readonly string[] | null | undefined): Array<{ slug: string; name: string }> {
   const seen = new Map<string, string>()
   for (const name of tags ?? []) {
+    if (typeof name !== 'string') continue
     const slug = safeSlug(name)
     if (slug && !seen.has(slug)) seen.set(slug, name.trim())
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { DatasetError } from '../source/index.ts'
 import type { BuildWarning } from './types.ts'
 import { safeSlug } from './urls.ts'
@@ -11,8 +12,9 @@ export interface SlugOwner {
  * Gives every document of one type a safe, unique URL slug.
  *
  * Slugs are normalised with `safeSlug` (a warning says so when that changed them); a slug that
- * normalises to nothing falls back to the document id. Two documents claiming the same slug is an
- * error naming both: silently picking one would hide a page from readers.
+ * normalises to nothing (emoji, right-to-left script, punctuation only) falls back to the document
+ * id, or to the type and a hash of the id when the id has no usable characters either. Two documents
+ * claiming the same slug is an error naming both: silently picking one would hide a page from readers.
  *
  * @param type document type, for messages
  * @param docs documents of that type
@@ -31,7 +33,9 @@ export function assignSlugs(
     const raw = doc.slug ?? ''
     let slug = safeSlug(raw)
     if (slug === '') {
-      slug = safeSlug(doc._id)
+      slug =
+        safeSlug(doc._id) ||
+        `${safeSlug(type)}-${createHash('sha1').update(doc._id).digest('hex').slice(0, 10)}`
       warnings.push({
         code: 'slug-empty',
         documentId: doc._id,
@@ -46,7 +50,8 @@ export function assignSlugs(
     }
     const taken = owner.get(slug)
     if (taken !== undefined) {
-      throw new DatasetError(`${type} slug "${slug}" is used by both ${taken} and ${doc._id}`, {
+      const raws = raw === slug ? '' : ` (as ${JSON.stringify(raw)})`
+      throw new DatasetError(`${type} slug "${slug}" is used by both ${taken} and ${doc._id}${raws}`, {
         file,
         documentId: doc._id,
       })

@@ -1,29 +1,46 @@
-/** The status vocabulary of `statusEvent.status`, in the order the status tracker lists groups. */
-export const STATUS_LABELS = {
-  renewed: 'Renewed',
-  'final-season': 'Final season',
-  revived: 'Revived',
-  airing: 'Airing',
-  'awaiting-premiere': 'Awaiting premiere',
-  ordered: 'Ordered',
-  'in-development': 'In development',
-  pending: 'Pending decision',
-  limited: 'Limited series',
-  cancelled: 'Cancelled',
-  ended: 'Ended',
-} as const
+import {
+  CONFIDENCE_RANK,
+  type Confidence as SchemaConfidence,
+  type ShowStatus,
+  STATUS_OPTIONS,
+} from '../../schemas/constants.ts'
 
-export type StatusKey = keyof typeof STATUS_LABELS
+/*
+ * The status vocabulary comes from the content model (schemas/constants.ts); this module adds the
+ * reader-facing labels and the order the status tracker lists groups in.
+ */
 
-export const CONFIDENCE_LABELS = {
+export type StatusKey = ShowStatus
+export type Confidence = SchemaConfidence
+
+/** Reader-facing label of each status, as editors see it in the Studio. */
+export const STATUS_LABELS = Object.fromEntries(
+  STATUS_OPTIONS.map((option) => [option.value, option.title]),
+) as Record<StatusKey, string>
+
+/** Tracker order: good news first, then open questions, then the end of the road. */
+export const TRACKER_ORDER: readonly StatusKey[] = [
+  'renewed',
+  'final-season',
+  'revived',
+  'airing',
+  'awaiting-premiere',
+  'ordered',
+  'in-development',
+  'pending',
+  'limited',
+  'cancelled',
+  'ended',
+]
+
+/** Short badge labels for the confidence of a claim. */
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   official: 'Official',
   reported: 'Reported',
   speculative: 'Speculative',
-} as const
+}
 
-export type Confidence = keyof typeof CONFIDENCE_LABELS
-
-const CONFIDENCE_ORDER: readonly Confidence[] = ['official', 'reported', 'speculative']
+const CONFIDENCE_ORDER = CONFIDENCE_RANK
 
 export function isStatusKey(value: unknown): value is StatusKey {
   return typeof value === 'string' && Object.hasOwn(STATUS_LABELS, value)

@@ -63,6 +63,7 @@ export interface SeasonView {
 export interface ImageView {
   src: string
   srcset?: string | undefined
+  sizes?: string | undefined
   width: number
   height: number
   alt: string
@@ -106,6 +107,7 @@ export interface PersonPage {
   bioHtml: string
   bioText: string
   portrait?: ImageView | undefined
+  externalIds: { imdb?: string; tmdb?: string; tvmaze?: string }
   credits: Array<{
     id: string
     show: ShowSummary
@@ -136,6 +138,8 @@ export interface NetworkPage {
   kind?: string | undefined
   website?: string | undefined
   shows: ShowSummary[]
+  /** The network's shows grouped by status, with the tracker's filter links. */
+  tracker: TrackerView
   isSample: boolean
   updatedAt: string
 }
@@ -182,6 +186,48 @@ export interface StatusGroup {
   shows: ShowSummary[]
 }
 
+/** One choice in the status tracker's filter bar; only choices with shows are listed. */
+export interface FilterLink {
+  href: string
+  text: string
+  count: number
+  current: boolean
+}
+
+export interface TrackerView {
+  /** Newest decision first within each group. */
+  groups: StatusGroup[]
+  total: number
+  filters: { statuses: FilterLink[]; networks: FilterLink[] }
+}
+
+/** `/status/`, `/status/<status>/` and `/status/<status>/<network>/`. */
+export interface StatusTrackerPage extends TrackerView {
+  url: string
+  title: string
+  description: string
+  status?: StatusGroup['status'] | undefined
+  network?: Link | undefined
+}
+
+/** One page of the article archive: `/articles/`, `/articles/page/2/`, ... */
+export interface ArchivePage {
+  url: string
+  number: number
+  total: number
+  articles: ArticleSummary[]
+  previous?: string | undefined
+  next?: string | undefined
+  /** Every page of the archive, for the numbered page links. */
+  pages: Array<{ href: string; number: number }>
+}
+
+/** A status event with its show, for decision lists and status feeds. */
+export interface Decision {
+  show: ShowSummary
+  event: StatusView
+}
+
 export interface BuildWarning {
   code: string
   message: string
@@ -200,5 +246,9 @@ export interface SiteData {
   networks: NetworkPage[]
   tags: TagPage[]
   statusGroups: StatusGroup[]
+  statusPages: StatusTrackerPage[]
+  archivePages: ArchivePage[]
+  /** Every status event of every show, newest first. */
+  decisions: Decision[]
   warnings: BuildWarning[]
 }

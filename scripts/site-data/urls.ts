@@ -1,13 +1,24 @@
-/** Site paths of every page type, in one place so links and permalinks agree. */
+/**
+ * Site paths of every page type, in one place so links and permalinks agree. Slugs must already be
+ * `safeSlug` results; anything else throws, so no path can add a directory or leave the output folder.
+ */
 export const paths = {
-  article: (slug: string) => `/articles/${slug}/`,
-  show: (slug: string) => `/shows/${slug}/`,
-  person: (slug: string) => `/people/${slug}/`,
-  author: (slug: string) => `/authors/${slug}/`,
-  network: (slug: string) => `/networks/${slug}/`,
-  tag: (slug: string) => `/tags/${slug}/`,
+  article: (slug: string) => `/articles/${segment(slug)}/`,
+  show: (slug: string) => `/shows/${segment(slug)}/`,
+  person: (slug: string) => `/people/${segment(slug)}/`,
+  author: (slug: string) => `/authors/${segment(slug)}/`,
+  network: (slug: string) => `/networks/${segment(slug)}/`,
+  tag: (slug: string) => `/tags/${segment(slug)}/`,
   status: () => '/status/',
 } as const
+
+const SAFE_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** A `safeSlug` result, unchanged; throws for anything else (empty, `..`, `/`, uppercase …). */
+export function segment(slug: string): string {
+  if (!SAFE_SEGMENT.test(slug)) throw new Error(`unsafe URL path segment ${JSON.stringify(slug)}`)
+  return slug
+}
 
 // Zero-width, bidi-control and other format/control characters never belong in a URL.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu

@@ -74,14 +74,19 @@ export function assetIdFromPath(path: string): string | undefined {
  * @param document a document from an export's `data.ndjson`
  */
 export function restoreAssetReferences<T extends SanityDocument>(document: T): T {
-  return restore(document) as T
+  return restore(document, 0) as T
 }
 
-function restore(value: unknown): unknown {
+// Asset fields sit a few levels deep; anything nested deeper is left as is (validation rejects
+// documents nested past its own limit), which keeps hostile nesting from exhausting the stack.
+const MAX_DEPTH = 64
+
+function restore(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return value
   if (Array.isArray(value)) {
     let changed = false
     const next = value.map((item) => {
-      const restored = restore(item)
+      const restored = restore(item, depth + 1)
       if (restored !== item) changed = true
       return restored
     })
@@ -99,7 +104,7 @@ function restore(value: unknown): unknown {
   if (assetId !== undefined && !('_type' in record)) next.asset = reference
   for (const [key, child] of Object.entries(record)) {
     if (key === ASSET_KEY && assetId !== undefined) continue
-    const restored = restore(child)
+    const restored = restore(child, depth + 1)
     if (restored !== child) changed = true
     next[key] = restored
     if (key === '_type' && assetId !== undefined) next.asset = reference

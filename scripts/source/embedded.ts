@@ -1,6 +1,22 @@
 import { type ExprNode, evaluate, parse } from 'groq-js'
+import { type ValidationReport, validateDocuments } from '../validate/validate.ts'
 import { type Dataset, loadDataset } from './dataset.ts'
 import type { ContentSource, QueryParams, SanityDocument } from './types.ts'
+
+export interface EmbeddedSourceOptions {
+  /**
+   * Check every document against the content model before any query sees it (scripts/validate):
+   * documents that cannot render are left out, broken fields and references dropped, and the
+   * findings kept in `validation`. Both build sources (dataset file and live mirror) turn this on.
+   */
+  validate?: boolean
+}
+
+/** A source over documents in memory, with what validation found in them. */
+export interface EmbeddedSource extends ContentSource {
+  /** Validation findings; `undefined` when the source was created without validation. */
+  readonly validation: ValidationReport | undefined
+}
 
 /**
  * Answers GROQ over an in-memory dataset with groq-js.
@@ -10,13 +26,19 @@ import type { ContentSource, QueryParams, SanityDocument } from './types.ts'
  *
  * @param dataset published documents (see `loadDataset`)
  */
-export function createEmbeddedSource(dataset: Pick<Dataset, 'documents' | 'file'>): ContentSource {
+export function createEmbeddedSource(
+  dataset: Pick<Dataset, 'documents' | 'file'>,
+  options: EmbeddedSourceOptions = {},
+): EmbeddedSource {
+  const validated = options.validate ? validateDocuments(dataset.documents) : undefined
+  const documents = validated?.documents ?? dataset.documents
   const byId = new Map<string, SanityDocument>()
-  for (const document of dataset.documents) byId.set(document._id, document)
+  for (const document of documents) byId.set(document._id, document)
   const parsed = new Map<string, ExprNode>()
 
   return {
     description: `dataset ${dataset.file}`,
+    validation: validated?.report,
     async fetch<Result>(query: string, params: QueryParams = {}): Promise<Result> {
       let tree = parsed.get(query)
       if (!tree) {
@@ -24,7 +46,7 @@ export function createEmbeddedSource(dataset: Pick<Dataset, 'documents' | 'file'
         parsed.set(query, tree)
       }
       const value = await evaluate(tree, {
-        dataset: dataset.documents,
+        dataset: documents,
         params,
         dereference: ({ _ref }) => byId.get(_ref),
       })
@@ -34,11 +56,13 @@ export function createEmbeddedSource(dataset: Pick<Dataset, 'documents' | 'file'
 }
 
 /**
- * Loads a dataset file and returns a source over it.
+ * Loads a dataset file and returns a validated source over it.
  *
  * @param file `.ndjson` or Sanity export `.tar.gz`
  */
-export async function openEmbeddedSource(file: string): Promise<{ source: ContentSource; dataset: Dataset }> {
+export async function openEmbeddedSource(
+  file: string,
+): Promise<{ source: EmbeddedSource; dataset: Dataset }> {
   const dataset = await loadDataset(file)
-  return { source: createEmbeddedSource(dataset), dataset }
+  return { source: createEmbeddedSource(dataset, { validate: true }), dataset }
 }

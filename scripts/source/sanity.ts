@@ -16,7 +16,8 @@
  */
 import { createClient, type SanityClient } from '@sanity/client'
 import * as siteQueries from '../queries.ts'
-import { createEmbeddedSource } from './embedded.ts'
+import type { ValidationReport } from '../validate/validate.ts'
+import { createEmbeddedSource, type EmbeddedSource } from './embedded.ts'
 import {
   CHANGED_DOCUMENTS_FILTER,
   type ChangedDocuments,
@@ -27,7 +28,7 @@ import {
 import type { SanityConnection } from './live/config.ts'
 import { DEFAULT_RETRY, LiveSourceError, type RetryOptions, withRetries } from './live/retry.ts'
 import { isPublishedId } from './published.ts'
-import type { ContentSource, QueryParams, SanityDocument } from './types.ts'
+import type { QueryParams, SanityDocument } from './types.ts'
 
 /**
  * Document types copied into the mirror: the content model's document types (schemas/documents/).
@@ -89,6 +90,8 @@ export interface SanitySource extends IncrementalSource {
   fetchRemote<Result = unknown>(query: string, params?: QueryParams, name?: string): Promise<Result>
   /** The given documents and those referencing them, paged by `_id`; nothing else is requested. */
   fetchChanged(ids: readonly string[]): Promise<ChangedDocuments>
+  /** What validation found in the current mirror (see scripts/validate); `undefined` until it is pulled. */
+  readonly validation: ValidationReport | undefined
   /** Forgets the mirror; the next `fetch` pulls a fresh one. */
   refresh(): void
 }
@@ -157,13 +160,16 @@ export function createSanitySource(
     return documents
   }
 
-  let mirror: Promise<{ documents: SanityDocument[]; source: ContentSource }> | undefined
+  let mirror: Promise<{ documents: SanityDocument[]; source: EmbeddedSource }> | undefined
+  let validation: ValidationReport | undefined
   function loadMirror() {
     if (!mirror) {
-      const pending = pullMirror().then((documents) => ({
-        documents,
-        source: createEmbeddedSource({ file: origin, documents }),
-      }))
+      const pending = pullMirror().then((documents) => {
+        // The same gate as the dataset file: invalid documents never reach a query.
+        const source = createEmbeddedSource({ file: origin, documents }, { validate: true })
+        if (mirror === pending) validation = source.validation
+        return { documents, source }
+      })
       mirror = pending
       // A failed pull is never reused: the next call starts again from the first page.
       pending.catch(() => {
@@ -184,6 +190,9 @@ export function createSanitySource(
     async fetchAll() {
       return (await loadMirror()).documents
     },
+    get validation() {
+      return validation
+    },
     fetchRemote<Result>(query: string, params: QueryParams = {}, name?: string): Promise<Result> {
       const label = name ?? queryName(query)
       return request<Result>(label, query, params, requestTag(label))
@@ -201,6 +210,7 @@ export function createSanitySource(
     },
     refresh() {
       mirror = undefined
+      validation = undefined
     },
   }
 }

@@ -23,6 +23,7 @@ export async function* readExportArchive(
     if (error) streamError = error
   })
   let found = false
+  let lastLine = 0
   try {
     for await (const entry of entries) {
       if (!found && entry.header.type === 'file' && /(^|\/)data\.ndjson$/.test(entry.header.name)) {
@@ -30,6 +31,7 @@ export async function* readExportArchive(
         const name = `${file}#${entry.header.name}`
         // Exports replace image references with upload placeholders; restore them so images render.
         for await (const loaded of parseNdjson(entry as AsyncIterable<Buffer>, name, maxLineBytes)) {
+          lastLine = loaded.line
           yield { ...loaded, document: restoreAssetReferences(loaded.document) }
         }
       } else {
@@ -38,14 +40,16 @@ export async function* readExportArchive(
     }
   } catch (error) {
     if (error instanceof DatasetError) throw error
-    throw archiveError(file, streamError ?? error)
+    throw archiveError(file, streamError ?? error, found ? lastLine + 1 : undefined)
   }
-  if (streamError) throw archiveError(file, streamError)
+  if (streamError) throw archiveError(file, streamError, found ? lastLine + 1 : undefined)
   if (!found)
     throw new DatasetError('archive has no data.ndjson (is it a `sanity dataset export` file?)', { file })
 }
 
-function archiveError(file: string, error: unknown): DatasetError {
+/** `line` is the data.ndjson line being read when the archive broke off, when it got that far. */
+function archiveError(file: string, error: unknown, line?: number): DatasetError {
   const reason = error instanceof Error ? error.message : String(error)
-  return new DatasetError(`cannot read archive: ${reason} (truncated or not a .tar.gz?)`, { file })
+  const where = line === undefined ? '' : ` while reading data.ndjson line ${line}`
+  return new DatasetError(`cannot read archive${where}: ${reason} (truncated or not a .tar.gz?)`, { file })
 }

@@ -1,9 +1,15 @@
+import { eventAnchor } from '../../scripts/site-data/feeds.ts'
 import type {
+  ArchivePage,
   ArticleSummary,
   CastLine,
+  Decision,
+  FilterLink,
+  ImageView,
   ShowSummary,
   SourceView,
   StatusView,
+  TrackerView,
 } from '../../scripts/site-data/index.ts'
 import { isoDate, readableDate } from './dates.ts'
 import { h } from './html.ts'
@@ -23,8 +29,16 @@ export function statusBadge(status: StatusView | undefined) {
   ])
 }
 
-export function confidenceBadge(status: StatusView) {
-  return h('span', { className: ['confidence', `confidence-${status.confidence}`] }, status.confidenceLabel)
+/** How sure a status is: official, reported or speculative. */
+export function confidenceBadge(status: Pick<StatusView, 'confidence' | 'confidenceLabel'>) {
+  return h(
+    'span',
+    {
+      className: ['confidence', `confidence-${status.confidence}`],
+      title: `Confidence: ${status.confidenceLabel}`,
+    },
+    status.confidenceLabel,
+  )
 }
 
 export function sampleNotice(isSample: boolean) {
@@ -35,6 +49,11 @@ export function sampleNotice(isSample: boolean) {
         'Sample content: this page demonstrates the site and is not real news.',
       )
     : null
+}
+
+/** A small "Sample" label for sample items in lists. */
+export function sampleTag(isSample: boolean) {
+  return isSample ? [' ', h('span.sample-tag', { title: 'Sample content, not real news' }, 'Sample')] : null
 }
 
 export function sourceList(sources: readonly SourceView[]) {
@@ -50,29 +69,90 @@ export function sourceList(sources: readonly SourceView[]) {
   )
 }
 
-export function articleList(articles: readonly ArticleSummary[]) {
+/** Inline sources of a status claim: "Source: <a>…</a>", or a plain note that none is recorded. */
+export function sourceLine(sources: readonly SourceView[]) {
+  if (sources.length === 0) return h('span.no-source', 'No source recorded')
+  return h('span.source-line', [
+    sources.length === 1 ? 'Source: ' : 'Sources: ',
+    sources.map((source, index) => [
+      index > 0 ? ', ' : '',
+      h('a', { href: source.url, rel: 'noopener noreferrer' }, source.publisher ?? source.title),
+    ]),
+  ])
+}
+
+export function articleList(articles: readonly ArticleSummary[], heading: 'h2' | 'h3' = 'h3') {
   return h(
     'ul.article-list',
     articles.map((article) =>
       h('li', [
-        h('h3', h('a', { href: article.url }, article.title)),
+        h(heading, [h('a', { href: article.url }, article.title), sampleTag(article.isSample)]),
         article.dek ? h('p.dek', article.dek) : null,
-        h('p.meta', ['Published ', time(article.publishedAt)]),
+        h('p.meta', [
+          'Published ',
+          time(article.publishedAt),
+          isoDate(article.updatedAt) !== isoDate(article.publishedAt)
+            ? [' · Updated ', time(article.updatedAt)]
+            : null,
+        ]),
       ]),
     ),
   )
 }
 
-export function showList(shows: readonly ShowSummary[]) {
+/**
+ * Shows with their current status: date of the decision, confidence and the source behind it.
+ *
+ * @param shows in display order
+ * @param options `status: false` when a heading already names the status
+ */
+export function showList(shows: readonly ShowSummary[], options: { status?: boolean } = {}) {
+  const showStatus = options.status ?? true
   return h(
     'ul.show-list',
-    shows.map((show) =>
+    shows.map((show) => {
+      const current = show.currentStatus
+      return h('li', [
+        h('p.show-list__title', [
+          h('a', { href: show.url }, show.title),
+          show.network ? [' · ', h('a.network', { href: show.network.href }, show.network.text)] : null,
+          sampleTag(show.isSample),
+        ]),
+        h('p.meta', [
+          showStatus ? [statusBadge(current), ' '] : current ? [confidenceBadge(current), ' '] : null,
+          current
+            ? [
+                current.forSeason ? `Season ${current.forSeason} · ` : null,
+                'Decided ',
+                time(current.announcedAt),
+                ' · ',
+                sourceLine(current.sources),
+              ]
+            : showStatus
+              ? null
+              : 'No announcement yet',
+        ]),
+      ])
+    }),
+  )
+}
+
+/** The newest status events across shows, each with its source. */
+export function decisionList(decisions: readonly Decision[]) {
+  return h(
+    'ol.decision-list',
+    decisions.map(({ show, event }) =>
       h('li', [
-        h('a', { href: show.url }, show.title),
-        show.network ? [' · ', h('a', { href: show.network.href }, show.network.text)] : null,
-        ' — ',
-        statusBadge(show.currentStatus),
-        show.currentStatus ? [' since ', time(show.currentStatus.announcedAt)] : null,
+        h('p.decision-list__title', [
+          time(event.announcedAt),
+          ': ',
+          h('a', { href: `${show.url}#${eventAnchor(event.id)}` }, show.title),
+          ' ',
+          statusBadge(event),
+          event.forSeason ? ` · Season ${event.forSeason}` : null,
+          sampleTag(show.isSample || event.isSample),
+        ]),
+        h('p.meta', sourceLine(event.sources)),
       ]),
     ),
   )
@@ -82,7 +162,99 @@ export function castList(lines: readonly CastLine[]) {
   return h(
     'ul.cast-list',
     lines.map((line) =>
-      h('li', [h('a', { href: line.person.href }, line.person.text), ` as ${line.characterName}`]),
+      h('li', [
+        h('a', { href: line.person.href }, line.person.text),
+        ` as ${line.characterName}`,
+        line.seasons.length > 0
+          ? h(
+              'span.meta',
+              ` · ${line.seasons.length === 1 ? 'season' : 'seasons'} ${line.seasons.join(', ')}`,
+            )
+          : null,
+      ]),
     ),
   )
+}
+
+/**
+ * An image with its intrinsic size, so the page does not move when it loads.
+ *
+ * @param view from the site data
+ * @param options `eager` for the first image on a page
+ */
+export function image(view: ImageView | undefined, options: { eager?: boolean; className?: string } = {}) {
+  if (!view) return null
+  return h('img', {
+    className: options.className ? [options.className] : undefined,
+    src: view.src,
+    srcSet: view.srcset,
+    sizes: view.srcset ? view.sizes : undefined,
+    width: view.width,
+    height: view.height,
+    alt: view.alt,
+    loading: options.eager ? undefined : 'lazy',
+    fetchPriority: options.eager ? 'high' : undefined,
+    decoding: 'async',
+  })
+}
+
+/** The tracker's filters, as links between pre-rendered pages (no JavaScript needed). */
+export function filterBar(filters: TrackerView['filters']) {
+  const group = (id: string, label: string, links: readonly FilterLink[]) =>
+    h('div.filter-group', [
+      h(`h2.filter-label#${id}`, label),
+      h(
+        'ul',
+        { 'aria-labelledby': id },
+        links.map((link) =>
+          h(
+            'li',
+            h('a', { href: link.href, 'aria-current': link.current ? 'page' : undefined }, [
+              link.text,
+              ' ',
+              h('span.count', `(${link.count})`),
+            ]),
+          ),
+        ),
+      ),
+    ])
+  return h('nav.filters', { 'aria-label': 'Filter shows' }, [
+    group('filter-status', 'Status', filters.statuses),
+    group('filter-network', 'Network', filters.networks),
+  ])
+}
+
+/** Shows grouped by status, each group a section with its own heading. */
+export function statusGroups(view: TrackerView) {
+  if (view.total === 0) return h('p', 'No shows are tracked here yet.')
+  return view.groups.map((group) =>
+    h('section.status-group', { 'aria-labelledby': `group-${group.status}` }, [
+      h(`h2#group-${group.status}`, [
+        h('span', { className: ['status', `status-${group.status}`] }, group.label),
+        ' ',
+        h('span.count', `(${group.shows.length})`),
+      ]),
+      showList(group.shows, { status: false }),
+    ]),
+  )
+}
+
+/** Numbered page links of the article archive. */
+export function pagination(page: ArchivePage) {
+  if (page.total <= 1) return null
+  return h('nav.pagination', { 'aria-label': 'Archive pages' }, [
+    h('ul', [
+      page.previous ? h('li', h('a', { href: page.previous, rel: 'prev' }, '← Newer')) : null,
+      page.pages.map((p) =>
+        h(
+          'li',
+          h('a', { href: p.href, 'aria-current': p.number === page.number ? 'page' : undefined }, [
+            h('span.visually-hidden', 'Page '),
+            String(p.number),
+          ]),
+        ),
+      ),
+      page.next ? h('li', h('a', { href: page.next, rel: 'next' }, 'Older →')) : null,
+    ]),
+  ])
 }

@@ -40,7 +40,32 @@ export function renderDocument(html: Element): string {
 }
 
 function isProperties(value: Properties | Child): value is Properties {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('type' in value)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isNode(value)
+}
+
+const NODE_KEYS: ReadonlySet<string> = new Set(['type', 'value', 'position', 'data'])
+
+/**
+ * Tells a hast node from an attribute object that happens to have a `type` attribute (`<input
+ * type="search">`, `<script type="module">`): a node is an element with a `tagName`, a root with
+ * `children`, or a literal (text, comment, raw) with nothing but a string `value`.
+ */
+function isNode(value: object): boolean {
+  const record = value as Record<string, unknown>
+  switch (record.type) {
+    case 'element':
+      return typeof record.tagName === 'string'
+    case 'root':
+      return Array.isArray(record.children)
+    case 'doctype':
+      return Object.keys(record).every((key) => NODE_KEYS.has(key))
+    case 'text':
+    case 'comment':
+    case 'raw':
+      return typeof record.value === 'string' && Object.keys(record).every((key) => NODE_KEYS.has(key))
+    default:
+      return false
+  }
 }
 
 function flatten(children: Child[], out: ElementContent[] = []): ElementContent[] {

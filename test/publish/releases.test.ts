@@ -28,7 +28,8 @@ async function setup(keep = 3) {
   return { dir, releases }
 }
 
-let tick = Date.parse('2026-11-30T10:00:00Z')
+// Releases made by the tests are dated after "now", so an imported release (dated now) is older.
+let tick = Date.now() + 3_600_000
 async function addRelease(releases: Releases, label: string, pages = 3): Promise<string> {
   tick += 1_000
   const id = newReleaseId(new Date(tick))

@@ -1,25 +1,13 @@
 import type { Element, ElementContent } from 'hast'
+import { STATUS_OPTIONS } from '../../../schemas/constants.ts'
 import { quote } from './context.ts'
 import { isRecord, type Rec, refAt, text } from './guards.ts'
 import { el, txt } from './hast.ts'
 import { type InlineContext, linkProperties } from './marks.ts'
 import { checkUrl } from './url.ts'
 
-/** Status values allowed in `data-status` (contract's statusEvent.status, plus `unknown`). */
-export const STATUSES: readonly string[] = [
-  'in-development',
-  'ordered',
-  'awaiting-premiere',
-  'airing',
-  'renewed',
-  'final-season',
-  'pending',
-  'cancelled',
-  'ended',
-  'limited',
-  'revived',
-  'unknown',
-]
+/** Status values allowed in `data-status`: the content model's statuses, plus `unknown`. */
+export const STATUSES: readonly string[] = [...STATUS_OPTIONS.map((option) => option.value), 'unknown']
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES)
 /** Confidence values and their badge labels. */
 export const CONFIDENCE_LABELS: ReadonlyMap<string, string> = new Map([

@@ -1,0 +1,250 @@
+/*
+ * `npm run bench -- --articles 10000 [--seed <text>] [--dir <work dir>] [--no-hugo] [--no-eleventy] [--verify] [--with-search]`
+ *
+ * Generates a dataset, then measures in one run:
+ *   - our full build, cold (empty cache) and warm (rendered rich text cached by _id + _rev);
+ *   - our incremental build after editing one article, then one person;
+ *   - the same articles as Markdown, built by plain Eleventy and (when `hugo` is on PATH) by Hugo.
+ * Every build runs as a child process; wall time and peak RSS are measured from outside. Our builds
+ * skip the Pagefind search index (the baselines have none); `--with-search` adds one warm full build
+ * with it. `--verify` checks that the incremental result equals a full build of the same content.
+ * Prints a table, then one JSON line with the headline figures (always the last line of stdout).
+ */
+
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readdir, rm } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { DEFAULT_SEED } from '../scripts/gen/dataset.ts'
+import { editFields, editText } from '../scripts/gen/edits.ts'
+import { writeDataset } from '../scripts/gen/write.ts'
+import type { SanityDocument } from '../scripts/source/types.ts'
+import { exportMarkdownProjects } from './markdown.ts'
+import { available, type Measured, measure } from './measure.ts'
+import { forEachDocument } from './ndjson.ts'
+import { compareTrees } from './tree.ts'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const NODE = process.execPath
+
+interface Row {
+  name: string
+  pages: number | null
+  measured: Measured | null
+  note?: string
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: DEFAULT_SEED },
+      dir: { type: 'string' },
+      'no-hugo': { type: 'boolean', default: false },
+      'no-eleventy': { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
+      'with-search': { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  const articles = Number(values.articles)
+  if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be a positive integer')
+  const work = resolve(values.dir ?? join(ROOT, '.cache', 'bench', String(articles)))
+  await rm(work, { recursive: true, force: true })
+  await mkdir(work, { recursive: true })
+  const log = (message: string) => process.stderr.write(`[bench] ${message}\n`)
+
+  const dataset = join(work, 'dataset.ndjson')
+  log(`generating ${articles} articles into ${dataset}`)
+  const generated = await writeDataset({ articles, seed: values.seed }, dataset)
+  log(`${generated.documents} documents, ${(generated.bytes / 1048576).toFixed(0)} MiB`)
+
+  // Every Node child gets the same compile cache (ours and plain Eleventy alike).
+  const env = {
+    REEL_CACHE_DIR: join(work, 'cache'),
+    NODE_COMPILE_CACHE: join(work, 'node-compile-cache'),
+    SITE_URL: 'https://reelstatus.example',
+  }
+  const site = join(work, 'site')
+  const build = (out: string, args: string[]) =>
+    measure(NODE, ['scripts/build.ts', '--out', out, '--quiet', '--no-search', ...args], { cwd: ROOT, env })
+  const rows: Row[] = []
+
+  // Full builds write to new directories (as the baselines do): nothing to replace.
+  log('our full build, cold cache')
+  const cold = await build(join(work, 'site-cold'), ['--dataset', dataset])
+  const pages = await countHtml(join(work, 'site-cold'))
+  rows.push({ name: 'Reel Status full build (cold cache)', pages, measured: cold })
+  log('our full build, warm cache')
+  const warm = await build(site, ['--dataset', dataset])
+  rows.push({ name: 'Reel Status full build (warm cache)', pages: await countHtml(site), measured: warm })
+  if (values['with-search']) {
+    log('our full build, warm cache, with the search index')
+    const searched = await measure(
+      NODE,
+      ['scripts/build.ts', '--out', join(work, 'site-search'), '--quiet', '--dataset', dataset],
+      { cwd: ROOT, env },
+    )
+    rows.push({ name: 'same, with Pagefind search index', pages: null, measured: searched })
+  }
+
+  // One edited article, then one edited person, each published incrementally.
+  const articleId = await nthId(dataset, 'article', Math.floor(articles / 2))
+  const personId = await nthId(dataset, 'person', 7)
+  const edited1 = join(work, 'dataset-edit-article.ndjson')
+  await rewrite(dataset, edited1, (doc) =>
+    doc._id === articleId ? editText(doc, 'An edited opening sentence for the benchmark.') : doc,
+  )
+  log(`incremental build: article ${articleId}`)
+  const incArticle = await build(site, ['--dataset', edited1, '--changed', articleId])
+  rows.push({ name: 'incremental: one article edited', pages: null, measured: incArticle, note: articleId })
+  const edited2 = join(work, 'dataset-edit-person.ndjson')
+  await rewrite(edited1, edited2, (doc) =>
+    doc._id === personId ? editFields(doc, { name: `${String(doc.name)} Jr.` }) : doc,
+  )
+  log(`incremental build: person ${personId}`)
+  const incPerson = await build(site, ['--dataset', edited2, '--changed', personId])
+  rows.push({ name: 'incremental: one person renamed', pages: null, measured: incPerson, note: personId })
+
+  if (values.verify) {
+    log('verifying: full build of the edited dataset equals the incremental result')
+    const full = join(work, 'site-verify')
+    await measure(NODE, ['scripts/build.ts', '--out', full, '--quiet', '--no-search', '--dataset', edited2], {
+      cwd: ROOT,
+      env: { ...env, REEL_CACHE_DIR: join(work, 'cache-verify') },
+    })
+    // The two builds ran at different times: `_build/` records when (test/incremental compares those too, at a fixed time).
+    const differences = await compareTrees(full, site, ['_build/report.json', '_build/manifest.json'])
+    if (differences.length > 0) throw new Error(`incremental ≠ full:\n${differences.slice(0, 20).join('\n')}`)
+    log('verified: byte-identical')
+  }
+
+  let eleventySeconds: number | null = null
+  let hugoSeconds: number | null = null
+  const needMarkdown = !values['no-eleventy'] || !values['no-hugo']
+  if (needMarkdown) {
+    log('exporting the articles as Markdown')
+    const md = await exportMarkdownProjects(dataset, join(work, 'markdown'))
+    log(`${md.articles} Markdown files`)
+    if (!values['no-eleventy']) {
+      log('plain Eleventy over Markdown')
+      const project = join(work, 'markdown', 'eleventy')
+      const eleventyCli = join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+      const run = await measure(NODE, [eleventyCli, '--config=eleventy.config.cjs', '--quiet'], {
+        cwd: project,
+        env,
+      })
+      eleventySeconds = run.seconds
+      rows.push({
+        name: 'plain Eleventy 3, Markdown',
+        pages: await countHtml(join(project, '_site')),
+        measured: run,
+      })
+    }
+    if (!values['no-hugo']) {
+      if (await available('hugo', ['version'])) {
+        log('Hugo over Markdown')
+        const project = join(work, 'markdown', 'hugo')
+        const run = await measure('hugo', ['--quiet', '--destination', 'public'], { cwd: project })
+        hugoSeconds = run.seconds
+        rows.push({ name: 'Hugo, Markdown', pages: await countHtml(join(project, 'public')), measured: run })
+      } else {
+        rows.push({ name: 'Hugo, Markdown', pages: null, measured: null, note: 'hugo not on PATH' })
+      }
+    }
+  }
+
+  printTable(rows, articles)
+  const incrementalSeconds = Math.max(incArticle.seconds, incPerson.seconds)
+  const peaks = [cold, warm, incArticle, incPerson].map((m) => m.peakRssMiB ?? 0)
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000)
+  const summary = {
+    articles,
+    pages,
+    fullSeconds: round(cold.seconds),
+    warmSeconds: round(warm.seconds),
+    incrementalSeconds: round(incrementalSeconds),
+    incrementalArticleSeconds: round(incArticle.seconds),
+    incrementalPersonSeconds: round(incPerson.seconds),
+    peakRssMiB: Math.round(Math.max(...peaks)),
+    eleventyMarkdownSeconds: round(eleventySeconds),
+    hugoSeconds: round(hugoSeconds),
+    ratioVsHugo: hugoSeconds ? round(warm.seconds / hugoSeconds) : null,
+    coldRatioVsHugo: hugoSeconds ? round(cold.seconds / hugoSeconds) : null,
+    ratioVsEleventyMarkdown: eleventySeconds ? round(warm.seconds / eleventySeconds) : null,
+    cpus: cpus().length,
+    memoryGiB: Math.round(totalmem() / 1073741824),
+    node: process.version,
+  }
+  console.log(JSON.stringify(summary))
+  return 0
+}
+
+function printTable(rows: Row[], articles: number): void {
+  const header = ['build', 'pages', 'seconds', 'peak RSS MiB', 'note']
+  const body = rows.map((row) => [
+    row.name,
+    row.pages === null ? '' : String(row.pages),
+    row.measured ? row.measured.seconds.toFixed(2) : '—',
+    row.measured?.peakRssMiB ? row.measured.peakRssMiB.toFixed(0) : '—',
+    row.note ?? '',
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+  console.log(`\n${articles} articles, ${cpus().length} CPUs, ${(totalmem() / 1073741824).toFixed(0)} GiB\n`)
+  console.log(line(header))
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+  for (const row of body) console.log(line(row))
+  console.log('')
+}
+
+async function countHtml(dir: string): Promise<number> {
+  let count = 0
+  const walk = async (path: string) => {
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      if (entry.isDirectory()) await walk(join(path, entry.name))
+      else if (entry.name.endsWith('.html')) count += 1
+    }
+  }
+  await walk(dir)
+  return count
+}
+
+/** The id of the n-th published document of a type (0-based), in file order. */
+async function nthId(file: string, type: string, n: number): Promise<string> {
+  let seen = 0
+  let found: string | undefined
+  await forEachDocument(file, (doc) => {
+    if (found || doc._type !== type || doc._id.startsWith('drafts.')) return
+    if (seen++ === n) found = doc._id
+  })
+  if (!found) throw new Error(`no ${type} #${n} in ${file}`)
+  return found
+}
+
+/** Copies an ndjson dataset, passing every document through `edit`. */
+async function rewrite(
+  from: string,
+  to: string,
+  edit: (doc: SanityDocument) => SanityDocument,
+): Promise<void> {
+  const out = createWriteStream(to)
+  let batch = ''
+  await forEachDocument(from, async (doc) => {
+    batch += `${JSON.stringify(edit(doc))}\n`
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await once(out, 'drain')
+      batch = ''
+    }
+  })
+  out.end(batch)
+  await once(out, 'finish')
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  return 1
+})

@@ -1,0 +1,111 @@
+/**
+ * Fingerprints of site data: a page's fingerprint is a hash of exactly the data it renders (its item,
+ * and the top-level `reel` values it read), so two builds that give a page the same fingerprint give
+ * it the same bytes.
+ */
+import { createHash, hash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SiteData } from '../../site-data/index.ts'
+import { withDeferredAsTokens } from './deferred.ts'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+export function sha1(text: string): string {
+  return hash('sha1', text, 'base64')
+}
+
+/**
+ * Hashes site-data values, each object once per build: items are hashed by identity, so an item
+ * listed by several templates (or read again) costs nothing the second time. Rich text deferred to
+ * disk counts by its content hash and is not read.
+ */
+export class DataHasher {
+  readonly #siteData: SiteData
+  readonly #objects = new WeakMap<object, string>()
+  readonly #top = new Map<string, string>()
+
+  constructor(siteData: SiteData) {
+    this.#siteData = siteData
+  }
+
+  /** Hash of one value (an item, a list, anything JSON can hold). */
+  value(value: unknown): string {
+    if (value === null || typeof value !== 'object') return sha1(JSON.stringify(value) ?? 'undefined')
+    const known = this.#objects.get(value)
+    if (known) return known
+    let hash: string
+    if (Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object')) {
+      hash = sha1(`[${value.map((item) => this.value(item)).join(',')}]`)
+    } else {
+      hash = withDeferredAsTokens(() => sha1(JSON.stringify(value)))
+    }
+    this.#objects.set(value, hash)
+    return hash
+  }
+
+  /** Hash of `reel[key]`; `*` stands for every key. */
+  top(key: string): string {
+    let hash = this.#top.get(key)
+    if (hash === undefined) {
+      const data = this.#siteData as unknown as Record<string, unknown>
+      hash =
+        key === '*'
+          ? sha1(
+              Object.keys(data)
+                .sort()
+                .map((k) => `${k}=${this.top(k)}`)
+                .join(','),
+            )
+          : this.value(data[key])
+      this.#top.set(key, hash)
+    }
+    return hash
+  }
+
+  /** Combined hash of the `reel` keys a page read. */
+  reads(keys: readonly string[]): string {
+    return sha1(keys.map((key) => `${key}=${this.top(key)}`).join(','))
+  }
+
+  /** The items of a one-item-per-page template (`reel.articles` → `siteData.articles`). */
+  items(path: string): unknown[] {
+    let value: unknown = { reel: this.#siteData }
+    for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part]
+    return Array.isArray(value) ? value : []
+  }
+}
+
+let codeHash: string | undefined
+
+/**
+ * Hash of everything that decides how data becomes pages: the site's templates and assets, the build
+ * scripts (tests, generator and publisher excluded) and the installed packages. When it changes,
+ * pages cannot be reused and the next build is a full one.
+ */
+export function siteCodeHash(): string {
+  if (codeHash) return codeHash
+  const hash = createHash('sha1')
+  const skip = new Set(['node_modules', 'test', 'publish', 'gen', 'content', 'dataset'])
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (entry.name.startsWith('.')) continue
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (!skip.has(entry.name)) walk(path)
+      } else if (!entry.name.endsWith('.test.ts')) {
+        hash.update(relative(ROOT, path)).update('\u0000').update(readFileSync(path))
+      }
+    }
+  }
+  walk(join(ROOT, 'site'))
+  walk(join(ROOT, 'scripts'))
+  const lock = join(ROOT, 'package-lock.json')
+  if (existsSync(lock)) hash.update(readFileSync(lock))
+  codeHash = hash.digest('base64')
+  return codeHash
+}

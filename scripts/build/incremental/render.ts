@@ -1,0 +1,37 @@
+import type { SiteData } from '../../site-data/index.ts'
+import { runEleventy, type WrittenPage } from '../eleventy.ts'
+import { type PageRecord, type RenderPlan, type TemplateInfo, trackRun } from './pages.ts'
+
+export interface RenderedShares {
+  written: WrittenPage[]
+  records: PageRecord[]
+  templates: Map<string, TemplateInfo>
+}
+
+/**
+ * Renders some shares of the planned pages, one Eleventy run per share: Eleventy keeps every page of
+ * a run in memory until the run ends, so smaller runs keep a large site's memory flat.
+ *
+ * @param shares which shares (0 … count-1); share 0 also renders the templates that are not split
+ * @param count how many shares the pages are split into (1: one run for everything)
+ */
+export async function renderShares(
+  siteData: SiteData,
+  dir: string,
+  templates: RenderPlan['templates'],
+  shares: readonly number[],
+  count: number,
+): Promise<RenderedShares> {
+  const out: RenderedShares = { written: [], records: [], templates: new Map() }
+  for (const index of shares) {
+    const run = trackRun(siteData, {
+      templates,
+      shard: count > 1 ? { index, count } : undefined,
+    })
+    const { written } = await runEleventy(siteData, dir, run)
+    out.written.push(...written)
+    out.records.push(...run.pages(written, dir))
+    for (const [path, info] of run.templates()) out.templates.set(path, info)
+  }
+  return out
+}

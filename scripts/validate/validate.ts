@@ -1,0 +1,348 @@
+import type { SanityDocument } from '../source/types.ts'
+import { checkDocument, type Finding, Problem, quote } from './check.ts'
+import { findCycles, type ReferenceEdge } from './cycles.ts'
+import { type ContentModel, contentModel, type ValueModel } from './model.ts'
+import { type CleanedStrings, cleanStrings, TooDeepError } from './strings.ts'
+
+/*
+ * The build's last gate before readers: every document is checked against the content model when it
+ * is loaded, before any query runs.
+ *
+ *   - A document that cannot be rendered is skipped, with a warning naming its id, type and field:
+ *     unknown `_type`, an id that is not public (`drafts.`, `versions.`, any other dotted path), a
+ *     required field (title, slug …) missing or invalid, or a required reference (a cast credit's show
+ *     or person …) pointing at a document that is missing, skipped or of the wrong type.
+ *   - Anything else that is wrong (an optional field of the wrong type, an invalid date or URL, a value
+ *     outside its option list, a broken optional reference, a duplicate in a unique list) is dropped
+ *     from the document, with a warning; the document is kept.
+ *   - Control characters and other unprintable code points are removed from every string, with a warning.
+ *   - A document nested deeper than any real one (see `MAX_DEPTH`) is skipped before anything recurses
+ *     into it.
+ *   - Reference cycles are reported (see `findCycles`); rendering joins documents by id one hop at a
+ *     time, so a cycle cannot make it recurse.
+ */
+
+export type ValidationCode =
+  | Problem['code']
+  | 'unknown-type'
+  | 'unpublished-id'
+  | 'private-id'
+  | 'control-characters'
+  | 'too-deep'
+  | 'reference-cycle'
+
+/** What happened to the document or value a warning is about. */
+export type ValidationOutcome = 'skipped' | 'dropped' | 'cleaned' | 'reported'
+
+/** One validation finding; a `BuildWarning` with the document's type, the field and the outcome. */
+export interface ValidationWarning {
+  code: ValidationCode
+  message: string
+  documentId: string
+  documentType: string
+  /** Field path inside the document, e.g. `title`, `sources[1].url`. */
+  field?: string | undefined
+  outcome: ValidationOutcome
+  /** The field or list item removed from the document (`dropped` only). */
+  dropped?: string | undefined
+}
+
+/** A document left out of the build. */
+export interface SkippedDocument {
+  id: string
+  type: string
+  code: ValidationCode
+  field?: string | undefined
+  reason: string
+}
+
+export interface ValidationReport {
+  /** Documents checked. */
+  documents: number
+  /** Documents kept (including asset and other system documents, which are not checked). */
+  kept: number
+  skipped: SkippedDocument[]
+  warnings: ValidationWarning[]
+  milliseconds: number
+}
+
+export interface ValidateOptions {
+  /** Defaults to the committed model of schemas/. */
+  model?: ContentModel | undefined
+}
+
+/** `_type` of the placeholder left for a skipped document. */
+export const SKIPPED_TYPE = 'reel.skipped'
+
+export interface ValidatedDocuments {
+  /**
+   * The documents to build from, in input order: valid ones as they were, repaired ones as copies,
+   * and for each skipped one a placeholder with only its system fields and `_type` {@link SKIPPED_TYPE}.
+   * No site query selects a placeholder, while dataset-wide facts (how many documents, the latest
+   * `_updatedAt`: the publisher's change fingerprint) stay those of the dataset as published.
+   */
+  documents: SanityDocument[]
+  report: ValidationReport
+}
+
+/**
+ * Validates a dataset's documents against the content model and checks references between them.
+ *
+ * @param documents published documents as loaded
+ * @param options another content model (tests)
+ */
+export function validateDocuments(
+  documents: readonly SanityDocument[],
+  options: ValidateOptions = {},
+): ValidatedDocuments {
+  const started = performance.now()
+  const model = options.model ?? contentModel
+  const skippedTypes = new Map<string, string>()
+  const kept: Array<SanityDocument | undefined> = new Array(documents.length)
+  // Warnings per document, so the report lists them in dataset order whatever pass found them; a
+  // skipped document has only its skip warning (what was repaired in it no longer matters).
+  const notes: Array<ValidationWarning[] | undefined> = new Array(documents.length)
+  const skipped: Array<SkippedDocument | undefined> = new Array(documents.length)
+
+  const note = (index: number, warning: ValidationWarning) => {
+    const list = notes[index]
+    if (list) list.push(warning)
+    else notes[index] = [warning]
+  }
+
+  function skip(index: number, code: ValidationCode, field: string | undefined, detail: string) {
+    const document = documents[index] as SanityDocument
+    const id = String(document._id)
+    const type = String(document._type)
+    const reason = field === undefined ? detail : `${field} ${detail}`
+    kept[index] = undefined
+    skipped[index] = { id, type, code, field, reason }
+    skippedTypes.set(id, type)
+    notes[index] = [
+      {
+        code,
+        message: `${type} ${id}: ${reason}; document skipped`,
+        documentId: id,
+        documentType: type,
+        field,
+        outcome: 'skipped',
+      },
+    ]
+  }
+
+  function reportFinding(index: number, { problem, dropped }: Finding) {
+    const document = documents[index] as SanityDocument
+    const what = dropped.endsWith(']') ? 'item' : 'field'
+    const outcome = dropped === problem.path ? `${what} dropped` : `${what} ${dropped} dropped`
+    note(index, {
+      code: problem.code,
+      message: `${document._type} ${document._id}: ${problem.path} ${problem.detail}; ${outcome}`,
+      documentId: document._id,
+      documentType: document._type,
+      field: problem.path,
+      outcome: 'dropped',
+      dropped,
+    })
+  }
+
+  // 1. Ids, types and fields, one document at a time. Documents with references keep their cleaned
+  // original for step 2, which checks them again with references and reports what it finds, so every
+  // reported path indexes the document as loaded.
+  const withReferences = typesWithReferences(model)
+  const originals: Array<Record<string, unknown> | undefined> = new Array(documents.length)
+  documents.forEach((document, index) => {
+    const id = String(document._id)
+    const type = String(document._type)
+    // Asset and system documents are never rendered (no site query selects them); they pass as they are.
+    if (isSystemType(type)) {
+      kept[index] = document
+      return
+    }
+    if (id.startsWith('drafts.') || id.startsWith('versions.')) {
+      skip(index, 'unpublished-id', undefined, 'is a draft or release version, not a published document')
+      return
+    }
+    if (id.includes('.')) {
+      skip(index, 'private-id', undefined, 'has a dotted id, which Sanity keeps private')
+      return
+    }
+    if (!Object.hasOwn(model.documents, type)) {
+      skip(index, 'unknown-type', undefined, `has the unknown document type ${quote(type)}`)
+      return
+    }
+    let cleaned: CleanedStrings
+    try {
+      cleaned = cleanStrings(document)
+    } catch (error) {
+      if (!(error instanceof TooDeepError)) throw error
+      const field = error.path.length > 60 ? `${error.path.slice(0, 60)}…` : error.path
+      skip(index, 'too-deep', field, error.message)
+      return
+    }
+    const check = checkDocument(cleaned.value, model)
+    if (check.problem) {
+      skip(index, check.problem.code, check.problem.path, check.problem.detail)
+      return
+    }
+    if (cleaned.count > 0) {
+      const more =
+        cleaned.count > cleaned.paths.length ? ` and ${cleaned.count - cleaned.paths.length} more` : ''
+      note(index, {
+        code: 'control-characters',
+        message: `${type} ${id}: control or unprintable characters removed from ${cleaned.paths.join(', ')}${more}`,
+        documentId: id,
+        documentType: type,
+        field: cleaned.paths[0],
+        outcome: 'cleaned',
+      })
+    }
+    kept[index] = check.document as SanityDocument
+    if (withReferences.has(type)) originals[index] = cleaned.value
+    else for (const finding of check.findings) reportFinding(index, finding)
+  })
+
+  // 2. References: every reference must point at a kept document of an allowed type. Skipping a
+  // document can break references to it, so repeat until nothing changes (in practice two passes).
+  // The first pass records every reference (for the cycle check and to know whom later passes
+  // concern); later passes only revisit documents referencing one that was just skipped, and report
+  // only what is new.
+  const byId = new Map<string, SanityDocument>()
+  for (const document of kept) if (document) byId.set(document._id, document)
+  const recordedEdges: ReferenceEdge[] = []
+  const referencesOf = new Map<number, string[]>()
+  const reported = new Map<number, Set<string>>()
+  let newlySkipped: Set<string> | undefined
+  while (newlySkipped === undefined || newlySkipped.size > 0) {
+    const revisit = newlySkipped
+    const first = revisit === undefined
+    const skippedNow = new Set<string>()
+    newlySkipped = skippedNow
+    originals.forEach((original, index) => {
+      const document = kept[index]
+      if (!original || !document) return
+      if (revisit && !referencesOf.get(index)?.some((ref) => revisit.has(ref))) return
+      const refs: string[] = []
+      if (first) referencesOf.set(index, refs)
+      const check = checkDocument(original, model, (ref, to, path) => {
+        const target = byId.get(ref)
+        if (first) {
+          refs.push(ref)
+          if (target) recordedEdges.push({ from: document._id, path, to: ref })
+        }
+        if (!target) {
+          const skippedType = skippedTypes.get(ref)
+          if (skippedType !== undefined) {
+            return new Problem(
+              'reference-skipped',
+              path,
+              `references ${skippedType} ${ref}, which was skipped (see its warning)`,
+            )
+          }
+          const why = ref.includes('.') ? 'is not published' : 'does not exist'
+          return new Problem('reference-missing', path, `references ${ref}, which ${why}`)
+        }
+        if (to.length > 0 && !to.includes(target._type)) {
+          return new Problem(
+            'reference-wrong-type',
+            path,
+            `references ${target._type} ${ref}, expected ${to.join(' or ')}`,
+          )
+        }
+        return undefined
+      })
+      if (check.problem) {
+        byId.delete(document._id)
+        skip(index, check.problem.code, check.problem.path, check.problem.detail)
+        skippedNow.add(document._id)
+        return
+      }
+      const seen = reported.get(index) ?? new Set<string>()
+      reported.set(index, seen)
+      for (const finding of check.findings) {
+        const key = `${finding.problem.code} ${finding.problem.path}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        reportFinding(index, finding)
+      }
+      const repaired = check.document as SanityDocument
+      kept[index] = repaired
+      byId.set(repaired._id, repaired)
+    })
+  }
+
+  // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
+  const warnings = notes.flatMap((list) => list ?? [])
+  const typeOf = new Map(documents.map((document) => [document._id, document._type]))
+  for (const cycle of findCycles(recordedEdges)) {
+    const first = cycle[0] as ReferenceEdge
+    const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
+    const type = typeOf.get(first.from) ?? 'document'
+    warnings.push({
+      code: 'reference-cycle',
+      message: `${type} ${first.from}: reference cycle ${path} → ${cycle.at(-1)?.to}`,
+      documentId: first.from,
+      documentType: type,
+      field: first.path,
+      outcome: 'reported',
+    })
+  }
+
+  const result = documents.map((document, index) => kept[index] ?? placeholder(document))
+  return {
+    documents: result,
+    report: {
+      documents: documents.length,
+      kept: documents.length - skipped.filter((entry) => entry !== undefined).length,
+      skipped: skipped.filter((entry): entry is SkippedDocument => entry !== undefined),
+      warnings,
+      milliseconds: performance.now() - started,
+    },
+  }
+}
+
+/** What stays of a skipped document: its identity and timestamps, no content. */
+function placeholder(document: SanityDocument): SanityDocument {
+  const stub: SanityDocument = { _id: document._id, _type: SKIPPED_TYPE }
+  for (const key of ['_rev', '_createdAt', '_updatedAt'] as const) {
+    const value = document[key]
+    if (typeof value === 'string') stub[key] = value
+  }
+  return stub
+}
+
+/** Asset and system documents (`sanity.imageAsset`, `system.group` …) are not content; they pass unchecked. */
+function isSystemType(type: string): boolean {
+  return type.startsWith('sanity.') || type.startsWith('system.')
+}
+
+/** Document types with at least one reference outside Portable Text (only those need the reference pass). */
+function typesWithReferences(model: ContentModel): Set<string> {
+  const types = new Set<string>()
+  const memo = new Map<string, boolean>()
+  const hasReference = (value: ValueModel, seen: Set<string>): boolean => {
+    switch (value.kind) {
+      case 'reference':
+        return true
+      case 'array':
+        if (value.of.some((member) => member.value.kind === 'block')) return false
+        return value.of.some((member) => hasReference(member.value, seen))
+      case 'object':
+      case 'image':
+        return Object.values(value.fields).some((field) => hasReference(field, seen))
+      case 'named': {
+        if (memo.has(value.name)) return memo.get(value.name) as boolean
+        if (seen.has(value.name)) return false
+        const named = model.types[value.name]
+        const result = named ? hasReference(named, new Set([...seen, value.name])) : false
+        memo.set(value.name, result)
+        return result
+      }
+      default:
+        return false
+    }
+  }
+  for (const [type, fields] of Object.entries(model.documents)) {
+    if (Object.values(fields).some((field) => hasReference(field, new Set()))) types.add(type)
+  }
+  return types
+}

@@ -1,0 +1,104 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'groq-js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openRichTextCache } from '../../scripts/build/cache.ts'
+import { openDatasetSource, singleTypeOf } from '../../scripts/build/incremental/dataset-source.ts'
+import { writeDataset } from '../../scripts/gen/write.ts'
+import * as queries from '../../scripts/queries.ts'
+import type { RichTextOptions, RichTextWarning } from '../../scripts/richtext/index.ts'
+import { fetchSnapshot } from '../../scripts/site-data/snapshot.ts'
+import { openEmbeddedSource } from '../../scripts/source/index.ts'
+
+let work: string
+let file: string
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'reel-sources-'))
+  file = join(work, 'data.ndjson')
+  await writeDataset({ articles: 30, seed: 'sources' }, file)
+}, 30_000)
+
+describe('the large-dataset source', () => {
+  it('answers every site query exactly like the embedded source, with bodies kept on disk', async () => {
+    const now = new Date('2026-11-30T00:00:00Z')
+    const { source: plain } = await openEmbeddedSource(file)
+    const expected = JSON.stringify(await fetchSnapshot(plain, now))
+    const cache = join(work, 'cache')
+    for (let run = 0; run < 2; run++) {
+      // The second run finds every body already stored.
+      const lean = await openDatasetSource(file, cache)
+      const snapshot = await fetchSnapshot(lean, now)
+      expect(JSON.stringify(snapshot)).toBe(expected)
+      const body = snapshot.articles[0]?.body as unknown[]
+      expect(Array.isArray(body)).toBe(true)
+      expect([...body]).toEqual(body.map((block) => block))
+      expect(lean.validation.warnings).toEqual([])
+    }
+  })
+
+  it('limits a query to one type only when the filter says so and nothing else reads the dataset', () => {
+    expect(singleTypeOf(parse(queries.articlesQuery))).toBe('article')
+    expect(singleTypeOf(parse(queries.castCreditsQuery))).toBe('castCredit')
+    expect(singleTypeOf(parse('*[_type == "show" || _type == "person"]'))).toBeUndefined()
+    expect(singleTypeOf(parse('*[_type == "show"]{ "n": count(*[_type == "person"]) }'))).toBeUndefined()
+    expect(singleTypeOf(parse('*[defined(title)]'))).toBeUndefined()
+  })
+})
+
+describe('the rendered rich text cache', () => {
+  const blocks = [
+    {
+      _type: 'block',
+      _key: 'a',
+      style: 'normal',
+      markDefs: [{ _type: 'internalLink', _key: 'l', reference: { _type: 'reference', _ref: 'person-x' } }],
+      children: [
+        { _type: 'span', _key: 's1', text: 'Meet ', marks: [] },
+        { _type: 'span', _key: 's2', text: 'X', marks: ['l'] },
+        { _type: 'span', _key: 's3', text: '.', marks: ['unknownMark'] },
+      ],
+    },
+  ]
+  const options = (title: string, warnings: RichTextWarning[] = []): RichTextOptions => ({
+    documentId: 'article-a',
+    onWarning: (w) => warnings.push(w),
+    resolveReference: (ref) => (ref === 'person-x' ? { href: '/people/x/', title } : undefined),
+  })
+  const key = { id: 'article-a', rev: 'r1', field: 'body' }
+
+  it('reuses a render until a looked-up document answers differently, and replays its warnings', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'reel-cache-')), 'richtext')
+    const first = openRichTextCache(dir)
+    const warnings: RichTextWarning[] = []
+    const html = first.portableText(blocks, options('X', warnings), key).html
+    expect(html).toContain('href="/people/x/"')
+    expect(warnings.map((w) => w.code)).toContain('missing-mark-def')
+    first.save()
+    first.close()
+
+    const second = openRichTextCache(dir)
+    const replayed: RichTextWarning[] = []
+    expect(second.portableText(blocks, options('X', replayed), key).html).toBe(html)
+    expect(replayed).toEqual(warnings)
+    expect(second.portableText(blocks, options('Renamed'), key).html).toContain('title="Renamed"')
+    expect(second.portableText(blocks, options('X'), { ...key, rev: 'r2' }).html).toBe(html)
+    expect(second.stats).toEqual({ hits: 1, stale: 1, misses: 1 })
+    second.close()
+  })
+
+  it('keeps deferred bodies on disk until read', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'reel-cache-')), 'richtext')
+    const cache = openRichTextCache(dir)
+    const rendered = cache.portableText(blocks, options('X'), key)
+    const page = { bodyHtml: rendered.html }
+    cache.deferRichText(page, rendered, { bodyHtml: 'html' })
+    expect(Object.getOwnPropertyDescriptor(page, 'bodyHtml')?.get).toBeTypeOf('function')
+    expect(page.bodyHtml).toBe(rendered.html)
+    expect(JSON.parse(JSON.stringify(page))).toEqual({ bodyHtml: rendered.html })
+    cache.save()
+    expect((await readFile(join(dir, 'index.bin'))).length).toBeGreaterThan(0)
+    cache.close()
+  })
+})
