@@ -14,6 +14,10 @@ export interface WorkerJob {
   source: SourceSpec
   /** Fresh directory to render into (absolute). */
   dir: string
+  /** The live release: unchanged pages are reused from it (see scripts/build/incremental.ts). */
+  previous?: string
+  /** Rendered rich-text cache directory, `false` for none. */
+  cacheDir?: string | false
   strict: boolean
   /** Published document ids the merged webhooks named; for incremental rebuilds. */
   changedIds: string[]
@@ -48,13 +52,8 @@ export async function runBuildJob(
   }
   progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
   const { opened, fingerprint } = await openWithFingerprint(job.source)
-  // Incremental rendering is not implemented yet: the changed ids are received and reported, and
-  // the whole site is rendered from the source's current state.
-  progress.step(
-    job.full || job.changedIds.length === 0
-      ? 'full rebuild'
-      : `full rebuild (changed: ${job.changedIds.slice(0, 20).join(', ')}${job.changedIds.length > 20 ? ', …' : ''})`,
-  )
+  // The site is always computed from the source's current state (payloads are not trusted); the
+  // previous release only saves re-rendering pages whose data is unchanged, whatever the ids said.
   const rendered = await renderSite(
     {
       source: opened.source,
@@ -63,6 +62,9 @@ export async function runBuildJob(
       now,
       strict: job.strict,
       progress,
+      ...(job.previous ? { previous: job.previous } : {}),
+      ...(job.changedIds.length > 0 ? { changed: job.changedIds } : {}),
+      ...(job.cacheDir !== undefined ? { cacheDir: job.cacheDir } : {}),
     },
     job.dir,
   )

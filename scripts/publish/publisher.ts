@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import { dirname, join } from 'node:path'
 import type { WorkerMessage } from './build-job.ts'
 import { openWithFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
@@ -56,6 +57,11 @@ export interface PublisherOptions {
   shutdownGraceMs?: number
   /** Build worker entry (tests inject failing workers). */
   workerPath?: string
+  /**
+   * Rendered rich-text cache kept across builds; default `.cache/reel` beside the releases
+   * directory's parent, `false` for none.
+   */
+  cacheDir?: string | false
   logger?: Logger
   /** Clock for signature timestamps and the scheduler. */
   now?: () => number
@@ -169,10 +175,14 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       changed: batch.ids.length,
     })
     try {
+      // The live release is the starting point: pages whose data did not change are reused from it.
+      const live = await releases.current()
       const result = await runWorker({
         job: {
           source: options.source,
           dir: staging,
+          ...(live.kind === 'release' ? { previous: live.dir } : {}),
+          cacheDir: options.cacheDir ?? join(dirname(releases.root), '.cache', 'reel'),
           strict: options.strict ?? false,
           changedIds: batch.ids,
           full: batch.full,

@@ -1,4 +1,6 @@
+import { realpath, stat } from 'node:fs/promises'
 import { request } from 'node:http'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
@@ -96,6 +98,8 @@ describe('webhook receiver over HTTP', () => {
 
   it('answers 202 fast, builds in the background and publishes the edited dataset', async () => {
     const before = await builds()
+    const personPage = 'people/alexandra-turshen/index.html'
+    const previousRelease = await realpath(ws.out)
     await setField(ws.dataset, ARTICLE_ID, 'title', 'Partner Track: Edited By Webhook')
     const started = performance.now()
     const response = await postWebhook(url, payloadFor(ARTICLE_ID), { idempotencyKey: 'edit-1' })
@@ -115,6 +119,16 @@ describe('webhook receiver over HTTP', () => {
     expect(s.lastSuccess?.changedIds).toEqual([ARTICLE_ID])
     expect(s.lastSuccess?.reasons).toEqual(['webhook'])
     expect(s.queue.length).toBe(0)
+
+    // Pages the edit does not touch are reused from the previous release (hard links), not rendered.
+    const release = await realpath(ws.out)
+    expect(release).not.toBe(previousRelease)
+    expect((await stat(join(release, personPage))).ino).toBe(
+      (await stat(join(previousRelease, personPage))).ino,
+    )
+    expect((await stat(join(release, ARTICLE_PATH, 'index.html'))).ino).not.toBe(
+      (await stat(join(previousRelease, ARTICLE_PATH, 'index.html'))).ino,
+    )
   })
 
   it('treats a retry with a known idempotency key as a duplicate: 200, no build', async () => {
