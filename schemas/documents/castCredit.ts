@@ -2,7 +2,7 @@ import { UsersIcon } from '@sanity/icons/Users'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { BILLING_OPTIONS } from '../constants.ts'
 import { prepareCastCreditPreview } from '../previews.ts'
-import { isSampleField, sourcesField } from '../shared/fields.ts'
+import { isSampleField, showReferenceField, sourcesField } from '../shared/fields.ts'
 import { validateUniqueCastCredit } from '../validation/castCredit.ts'
 import { validatePositiveInteger, validateSeasonNumbers } from '../validation/numbers.ts'
 
@@ -13,14 +13,7 @@ export const castCredit = defineType({
   icon: UsersIcon,
   description: 'One person playing one character on one show, e.g. “Alexandra Turshen as Rachel Friedman”.',
   fields: [
-    defineField({
-      name: 'show',
-      title: 'Show',
-      type: 'reference',
-      to: [{ type: 'show' }],
-      description: 'Filled in for you when you add the credit from a show.',
-      validation: (rule) => rule.required(),
-    }),
+    showReferenceField('Filled in for you when you add the credit from a show.'),
     defineField({
       name: 'person',
       title: 'Actor',

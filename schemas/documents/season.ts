@@ -1,7 +1,7 @@
 import { CalendarIcon } from '@sanity/icons/Calendar'
 import { defineField, defineType } from 'sanity'
 import { prepareSeasonPreview } from '../previews.ts'
-import { isSampleField } from '../shared/fields.ts'
+import { isSampleField, showReferenceField } from '../shared/fields.ts'
 import { validateNotBefore } from '../validation/dates.ts'
 import { validatePositiveInteger } from '../validation/numbers.ts'
 
@@ -12,14 +12,7 @@ export const season = defineType({
   icon: CalendarIcon,
   description: 'One season of a show, with its episode count and air dates.',
   fields: [
-    defineField({
-      name: 'show',
-      title: 'Show',
-      type: 'reference',
-      to: [{ type: 'show' }],
-      description: 'The show this season belongs to.',
-      validation: (rule) => rule.required(),
-    }),
+    showReferenceField('The show this season belongs to.'),
     defineField({
       name: 'number',
       title: 'Season number',

@@ -2,7 +2,7 @@ import { ActivityIcon } from '@sanity/icons/Activity'
 import { defineField, defineType } from 'sanity'
 import { CONFIDENCE_OPTIONS, STATUS_OPTIONS } from '../constants.ts'
 import { prepareStatusEventPreview } from '../previews.ts'
-import { isSampleField, sourcesField } from '../shared/fields.ts'
+import { isSampleField, showReferenceField, sourcesField } from '../shared/fields.ts'
 import { todayIso, validateAnnouncedAt, validateNotInFuture } from '../validation/dates.ts'
 import { validatePositiveInteger } from '../validation/numbers.ts'
 
@@ -14,14 +14,7 @@ export const statusEvent = defineType({
   description:
     'One announcement about a show’s future (renewed, cancelled …). Never edit an old event to change the status: add a new one. The show’s current status is the newest official event.',
   fields: [
-    defineField({
-      name: 'show',
-      title: 'Show',
-      type: 'reference',
-      to: [{ type: 'show' }],
-      description: 'Filled in for you when you add the event from a show.',
-      validation: (rule) => rule.required(),
-    }),
+    showReferenceField('Filled in for you when you add the event from a show.'),
     defineField({
       name: 'status',
       title: 'Status',

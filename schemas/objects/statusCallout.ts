@@ -1,5 +1,6 @@
 import { BellIcon } from '@sanity/icons/Bell'
 import { defineField, defineType } from 'sanity'
+import { showReferenceField } from '../shared/fields.ts'
 
 /** Body block: a box with the show's current status, confidence and date (looked up at build time). */
 export const statusCallout = defineType({
@@ -10,14 +11,7 @@ export const statusCallout = defineType({
   description:
     'A highlighted box with the show’s current status; it updates itself when a new status event is published.',
   fields: [
-    defineField({
-      name: 'show',
-      title: 'Show',
-      type: 'reference',
-      to: [{ type: 'show' }],
-      description: 'Usually the show the article is about.',
-      validation: (rule) => rule.required(),
-    }),
+    showReferenceField('Usually the show the article is about.'),
     defineField({
       name: 'note',
       title: 'Note',

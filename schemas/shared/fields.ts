@@ -13,6 +13,18 @@ export function isSampleField() {
   })
 }
 
+/** The required `show` reference of seasons, cast credits, status events and status callouts. */
+export function showReferenceField(description: string) {
+  return defineField({
+    name: 'show',
+    title: 'Show',
+    type: 'reference',
+    to: [{ type: 'show' }],
+    description,
+    validation: (rule) => rule.required(),
+  })
+}
+
 /** URL slug generated from `source`, unique per document type. */
 export function slugField(options: { source: string; urlPrefix: string; group?: string }) {
   return defineField({
