@@ -7,13 +7,14 @@
  * Output is deterministic (keys and revisions are hashed from document ids), so re-running it
  * produces a byte-identical file unless the content below changes.
  *
- * REAL content: the Partner Track article from /work/shared/seed (wording kept), plus the
+ * REAL content: the Partner Track article (wording kept), plus the
  * structured facts it implies. SAMPLE content: everything with `isSample: true` — fictional
  * shows, networks, people and articles that exist only so lists have more than one item.
  */
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { keyArt } from './key-art.ts'
 import {
   bullet,
   castList,
@@ -37,6 +38,25 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const DATASET_PATH = resolve(ROOT, 'content/data.ndjson')
+/** Image files beside the dataset, as in a `sanity dataset export`. */
+export const IMAGES_DIR = resolve(ROOT, 'content/images')
+
+/** Generated key art of the sample shows (no real artwork is bundled). */
+export const SAMPLE_KEY_ART = {
+  'show-harbor-lights': keyArt(1200, 675, [18, 52, 86], [196, 120, 64], 3),
+  'show-the-long-docket': keyArt(1200, 675, [40, 30, 60], [120, 140, 170], 2),
+  'show-the-glass-orchard': keyArt(1200, 675, [20, 70, 50], [210, 200, 150], 4),
+}
+
+/** An image field in export form: the importer uploads the file and the loader restores the reference. */
+function sampleKeyArt(id: keyof typeof SAMPLE_KEY_ART, title: string): JsonObject {
+  return {
+    _sanityAsset: `image@file://./images/${SAMPLE_KEY_ART[id].fileName}`,
+    _type: 'imageWithAlt',
+    alt: `Sample key art for ${title}: an abstract colour gradient`,
+    credit: 'Generated placeholder (sample content)',
+  }
+}
 
 /** Date the real facts were last checked against the sources listed on each document. */
 const VERIFIED = '2026-11-30'
@@ -501,6 +521,7 @@ for (const [s, name, role] of SAMPLE_PEOPLE) {
   const k = keyFactory('show-harbor-lights')
   sample('show-harbor-lights', 'show', {
     title: 'Harbor Lights',
+    keyArt: sampleKeyArt('show-harbor-lights', 'Harbor Lights'),
     slug: slug('harbor-lights'),
     network: ref('network-northwind-plus'),
     creators: [keyedRef(k, 'person-ines-varga')],
@@ -521,6 +542,7 @@ for (const [s, name, role] of SAMPLE_PEOPLE) {
   const k = keyFactory('show-the-long-docket')
   sample('show-the-long-docket', 'show', {
     title: 'The Long Docket',
+    keyArt: sampleKeyArt('show-the-long-docket', 'The Long Docket'),
     slug: slug('the-long-docket'),
     network: ref('network-cobalt-broadcasting'),
     premiereDate: '2025-09-22',
@@ -538,6 +560,7 @@ for (const [s, name, role] of SAMPLE_PEOPLE) {
   const k = keyFactory('show-the-glass-orchard')
   sample('show-the-glass-orchard', 'show', {
     title: 'The Glass Orchard',
+    keyArt: sampleKeyArt('show-the-glass-orchard', 'The Glass Orchard'),
     slug: slug('the-glass-orchard'),
     network: ref('network-ember-channel'),
     basedOn: {
@@ -1086,6 +1109,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     process.stdout.write(out)
   } else {
     writeFileSync(DATASET_PATH, out)
-    console.log(`wrote ${docs.length} documents to ${DATASET_PATH}`)
+    mkdirSync(IMAGES_DIR, { recursive: true })
+    for (const art of Object.values(SAMPLE_KEY_ART)) writeFileSync(resolve(IMAGES_DIR, art.fileName), art.png)
+    console.log(`wrote ${docs.length} documents to ${DATASET_PATH} and their images to ${IMAGES_DIR}`)
   }
 }

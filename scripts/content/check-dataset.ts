@@ -9,9 +9,10 @@
  * or would have to invent `_key`s (meaning an array item is missing one).
  */
 import { createReadStream, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { sanityImport } from '@sanity/import'
+import { assetIdFromPath } from '../source/assets.ts'
 
 export interface DryRunResult {
   numDocs: number
@@ -19,6 +20,8 @@ export interface DryRunResult {
   strengthenedIds: string[]
   /** documents whose content the importer changed other than weakening refs (e.g. added _keys) */
   changedIds: string[]
+  /** Asset ids the importer uploaded. */
+  uploads: string[]
 }
 
 interface Mutation {
@@ -39,15 +42,29 @@ function stripWeak(value: unknown): unknown {
   return value
 }
 
+/**
+ * JSON with sorted keys and without asset placeholders: the importer creates a document without
+ * its `_sanityAsset` fields and patches the uploaded asset in afterwards.
+ */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (key === '_sanityAsset') return undefined
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v
+  })
+}
+
 export async function dryRunImport(file: string): Promise<DryRunResult> {
   const original = new Map<string, string>()
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue
     const doc = JSON.parse(line) as { _id: string }
-    original.set(doc._id, JSON.stringify(doc))
+    original.set(doc._id, canonical(doc))
   }
 
   const committed: Mutation[] = []
+  const uploads: string[] = []
   const makeTransaction = () => {
     const pending: Mutation[] = []
     const trx = {
@@ -86,8 +103,12 @@ export async function dryRunImport(file: string): Promise<DryRunResult> {
     transaction: makeTransaction,
     datasets: { list: async () => [{ name: 'production' }] },
     assets: {
-      upload: async () => {
-        throw new Error('dry run: dataset must not contain assets to upload')
+      // The bundled images are uploaded under the id their export file name encodes.
+      upload: async (_type: string, _body: unknown, options: { filename?: string }) => {
+        const id = assetIdFromPath(`images/${options.filename ?? ''}`)
+        if (!id) throw new Error(`dry run: unexpected asset file name ${options.filename}`)
+        uploads.push(id)
+        return { _id: id, document: { _id: id } }
       },
     },
   }
@@ -96,17 +117,19 @@ export async function dryRunImport(file: string): Promise<DryRunResult> {
     // biome-ignore lint/suspicious/noExplicitAny: deliberately minimal fake of @sanity/client
     client: client as any,
     operation: 'create',
+    assetsBase: dirname(resolve(file)),
   })
 
   const creates = committed.filter((m) => m.kind === 'create')
   const changedIds = creates
-    .filter((m) => JSON.stringify(stripWeak(m.doc)) !== original.get(m.id))
+    .filter((m) => canonical(stripWeak(m.doc)) !== original.get(m.id))
     .map((m) => m.id)
   return {
     numDocs: result.numDocs,
     createdIds: creates.map((m) => m.id),
     strengthenedIds: committed.filter((m) => m.kind === 'patch').map((m) => m.id),
     changedIds,
+    uploads,
   }
 }
 

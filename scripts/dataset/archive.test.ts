@@ -7,6 +7,7 @@ import { createGunzip } from 'node:zlib'
 import { sanityImport } from '@sanity/import'
 import { extract } from 'tar-stream'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { SAMPLE_KEY_ART } from '../content/build-dataset.ts'
 import { assetIdFromPath, assetPath, restoreAssetReferences } from '../source/assets.ts'
 import { loadDataset } from '../source/dataset.ts'
 import type { SanityDocument } from '../source/types.ts'
@@ -48,7 +49,7 @@ describe('exporting the bundled dataset', () => {
       name: 'production-export-2026-11-30t09-00-00-000z',
       documents: 65,
       drafts: 1,
-      assets: 0,
+      assets: 3,
       missingAssets: [],
     })
   })
@@ -61,6 +62,9 @@ describe('exporting the bundled dataset', () => {
       `${folder}/assets.json`,
       `${folder}/files/`,
       `${folder}/images/`,
+      ...Object.values(SAMPLE_KEY_ART)
+        .map((art) => `${folder}/images/${art.fileName}`)
+        .sort(),
     ])
     expect(entries.get(`${folder}/data.ndjson`)?.text).toBe(await readFile(BUNDLED, 'utf8'))
     expect(JSON.parse(entries.get(`${folder}/assets.json`)?.text ?? '')).toEqual({})
@@ -78,7 +82,9 @@ describe('exporting the bundled dataset', () => {
     const contents = await readExportContents(archive)
     expect(contents.name).toBe('production-export-2026-11-30t09-00-00-000z')
     const raw = (await readFile(BUNDLED, 'utf8')).trimEnd().split('\n')
-    expect(contents.documents.map((document) => JSON.stringify(document))).toEqual(raw)
+    // Read back with the image placeholders restored to asset references, as the loader does.
+    const restored = raw.map((line) => JSON.stringify(restoreAssetReferences(JSON.parse(line))))
+    expect(contents.documents.map((document) => JSON.stringify(document))).toEqual(restored)
   })
 
   it('leaves drafts out on request', async () => {
@@ -99,7 +105,8 @@ describe('exporting the bundled dataset', () => {
     expect(result.numDocs).toBe(65)
     expect(fake.created).toHaveLength(65)
     expect(fake.created).toContain('drafts.article-partner-track-season-2')
-    expect(fake.uploads).toEqual([])
+    // The sample shows' key art, packed from content/images.
+    expect(fake.uploads.map((upload) => upload.type)).toEqual(['image', 'image', 'image'])
   })
 
   it('refuses an empty dataset and leaves no partial archive behind', async () => {

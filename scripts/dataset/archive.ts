@@ -40,8 +40,8 @@ export interface WriteExportOptions {
   datasetName?: string
   /**
    * Folder with asset binaries in export layout (`images/`, `files/`), e.g. an unpacked export. Assets
-   * found there are packed and their references rewritten to placeholders; without it, asset
-   * references and asset documents are kept as they are.
+   * found there are packed and their references rewritten to placeholders. Default: the dataset's
+   * folder when it has an `images/` folder; otherwise asset references are kept as they are.
    */
   assets?: string
   /** Include drafts and release versions (default true, like `sanity dataset export`). */
@@ -60,6 +60,15 @@ export interface WriteExportResult {
   missingAssets: string[]
 }
 
+async function hasImagesBeside(dataset: string): Promise<string | undefined> {
+  const dir = dirname(resolve(dataset))
+  try {
+    return (await stat(join(dir, 'images'))).isDirectory() ? dir : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Writes a dataset as a `sanity dataset export`-shaped `.tar.gz`.
  *
@@ -76,9 +85,11 @@ export async function writeExportArchive(options: WriteExportOptions): Promise<W
   const partial = join(dirname(out), `.${basename(out)}.partial-${process.pid}`)
 
   try {
-    const available = options.assets ? await listAssets(options.assets) : new Map<string, string>()
+    // Like an unpacked export, a dataset file may keep its binaries in `images/` beside it.
+    const assetsDir = options.assets ?? (await hasImagesBeside(options.dataset))
+    const available = assetsDir ? await listAssets(assetsDir) : new Map<string, string>()
     const availableIds = new Set(available.keys())
-    const rewrite = options.assets !== undefined
+    const rewrite = assetsDir !== undefined
     const assetMap: Record<string, Record<string, unknown>> = {}
     const packed = new Set<string>()
     const missing = new Set<string>()

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { restoreAssetReferences } from '../source/assets.ts'
 
 const run = promisify(execFile)
 const node = (script: string, args: string[]) => run(process.execPath, [script, ...args])
@@ -24,18 +25,21 @@ describe('dataset:export and dataset:read', () => {
       'production-export',
     ])
     expect(exported.stdout).toBe(
-      `Exported 65 documents (1 draft(s)) and 0 asset(s) from content/data.ndjson to ${archive} (folder production-export/)\n`,
+      `Exported 65 documents (1 draft(s)) and 3 asset(s) from content/data.ndjson to ${archive} (folder production-export/)\n`,
     )
 
     const ndjson = join(dir, 'read-back.ndjson')
     const read = await node('scripts/dataset/read.ts', [archive, '--out', ndjson])
     expect(read.stdout).toContain(
-      `${archive}: 65 documents (64 published, 1 draft or version), 0 asset file(s)`,
+      `${archive}: 65 documents (64 published, 1 draft or version), 3 asset file(s)`,
     )
     expect(read.stdout).toContain(
       'published by type: article 4, author 2, castCredit 15, network 4, person 12, season 6, show 5, statusEvent 16',
     )
-    expect(await readFile(ndjson, 'utf8')).toBe(await readFile('content/data.ndjson', 'utf8'))
+    // Written back with the image placeholders restored to asset references.
+    const bundled = (await readFile('content/data.ndjson', 'utf8')).trimEnd().split('\n')
+    const restored = bundled.map((line) => JSON.stringify(restoreAssetReferences(JSON.parse(line))))
+    expect(await readFile(ndjson, 'utf8')).toBe(`${restored.join('\n')}\n`)
 
     const json = await node('scripts/dataset/read.ts', [archive, '--json'])
     expect(JSON.parse(json.stdout)).toMatchObject({ folder: 'production-export', documents: 65, drafts: 1 })

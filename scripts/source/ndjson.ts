@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { restoreAssetReferences } from './assets.ts'
 import { DatasetError, type SanityDocument } from './types.ts'
 
 /** A document together with the line it was read from. */
@@ -78,13 +79,16 @@ function parseLine(text: string, file: string, line: number): LoadedDocument | u
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new DatasetError('expected one JSON object per line', { file, line })
   }
-  const document = value as Record<string, unknown>
+  let document = value as Record<string, unknown>
   if (typeof document._id !== 'string' || document._id === '') {
     throw new DatasetError('document has no string _id', { file, line })
   }
   if (typeof document._type !== 'string' || document._type === '') {
     throw new DatasetError('document has no string _type', { file, line, documentId: document._id })
   }
+  // Exports (and the bundled dataset) store images as upload placeholders; restore the asset
+  // references so every later step sees one shape. Only lines that mention one pay for the walk.
+  if (trimmed.includes('"_sanityAsset"')) document = restoreAssetReferences(document as SanityDocument)
   return { document: document as SanityDocument, line }
 }
 

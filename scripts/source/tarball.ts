@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
-import { restoreAssetReferences } from './assets.ts'
 import { type LoadedDocument, parseNdjson } from './ndjson.ts'
 import { DatasetError } from './types.ts'
 
@@ -29,10 +28,9 @@ export async function* readExportArchive(
       if (!found && entry.header.type === 'file' && /(^|\/)data\.ndjson$/.test(entry.header.name)) {
         found = true
         const name = `${file}#${entry.header.name}`
-        // Exports replace image references with upload placeholders; restore them so images render.
         for await (const loaded of parseNdjson(entry as AsyncIterable<Buffer>, name, maxLineBytes)) {
           lastLine = loaded.line
-          yield { ...loaded, document: restoreAssetReferences(loaded.document) }
+          yield loaded
         }
       } else {
         entry.resume()

@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { siteConfigFromEnv } from '../../scripts/build/config.ts'
 import { buildSite } from '../../scripts/build/pipeline.ts'
+import { SAMPLE_KEY_ART } from '../../scripts/content/build-dataset.ts'
 import { openEmbeddedSource } from '../../scripts/source/index.ts'
 
 const run = promisify(execFile)
@@ -71,6 +72,17 @@ describe('site built from the bundled dataset', () => {
     const current = text(html.slice(html.indexOf('<h2 id="current-status">')))
     expect(current).toMatch(/Current status Cancelled Official since \d{1,2} \w+ 2022/)
     expect(html).toMatch(/<ul class="sources"><li><a href="https:\/\//)
+  })
+
+  it('serves the sample key art as local files with their dimensions', async () => {
+    const art = SAMPLE_KEY_ART['show-harbor-lights']
+    const html = await read('shows/harbor-lights/index.html')
+    expect(html).toMatch(
+      new RegExp(
+        `<img class="lead-image" src="/images/${art.fileName}" width="1200" height="675" alt="Sample key art for Harbor Lights`,
+      ),
+    )
+    expect(await readFile(join(out, 'images', art.fileName))).toEqual(art.png)
   })
 
   it('lists the status groups on the home page', async () => {
