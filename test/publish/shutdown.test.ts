@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { lstat, readdir } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { expect, it } from 'vitest'
-import { workspace } from './helpers.ts'
+import { type Workspace, workspace } from './helpers.ts'
 
 interface LogLine {
   event: string
@@ -48,6 +48,12 @@ function alive(pid: number): boolean {
   }
 }
 
+/** `npm start` on the workspace with no reconciliation and the given shutdown grace period. */
+function startWithGrace(ws: Workspace, grace: string) {
+  const args = ['--dataset', ws.dataset, '--out', ws.out, '--port', '0', '--reconcile-interval', '0']
+  return start([...args, '--shutdown-grace', grace])
+}
+
 async function stopped(child: ChildProcess, exited: Promise<{ code: number | null }>) {
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
   const result = await exited
@@ -57,18 +63,7 @@ async function stopped(child: ChildProcess, exited: Promise<{ code: number | nul
 
 it('SIGTERM during a build cancels it and exits cleanly, leaving no worker or staging behind', async () => {
   const ws = await workspace()
-  const run = start([
-    '--dataset',
-    ws.dataset,
-    '--out',
-    ws.out,
-    '--port',
-    '0',
-    '--reconcile-interval',
-    '0',
-    '--shutdown-grace',
-    '0',
-  ])
+  const run = startWithGrace(ws, '0')
   const worker = await run.next('build.worker')
   run.child.kill('SIGTERM')
   const { code } = await stopped(run.child, run.exited)
@@ -85,18 +80,7 @@ it('SIGTERM during a build cancels it and exits cleanly, leaving no worker or st
 
 it('SIGTERM with a grace period lets the running build finish and publish, then exits cleanly', async () => {
   const ws = await workspace()
-  const run = start([
-    '--dataset',
-    ws.dataset,
-    '--out',
-    ws.out,
-    '--port',
-    '0',
-    '--reconcile-interval',
-    '0',
-    '--shutdown-grace',
-    '30s',
-  ])
+  const run = startWithGrace(ws, '30s')
   await run.next('build.worker')
   run.child.kill('SIGTERM')
   const { code } = await stopped(run.child, run.exited)

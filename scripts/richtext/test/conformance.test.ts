@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RichTextOptions } from '../index.ts'
-import { block, item, renderPt, span } from './helpers.ts'
-
-interface Case {
-  name: string
-  blocks: unknown
-  html: string
-  warnings?: string[]
-  options?: RichTextOptions
-}
+import { block, type Case, describeCases, item, renderPt, span } from './helpers.ts'
 
 const link = (k: string, href: string, extra: object = {}) => ({ _type: 'link', _key: k, href, ...extra })
 const internal = (k: string, ref: string) => ({
@@ -354,15 +345,7 @@ const lists: Case[] = [
 ]
 
 describe('Portable Text conformance', () => {
-  for (const [group, cases] of Object.entries({ styles, marks, text, lists })) {
-    describe(group, () => {
-      it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        const { html, codes } = renderPt(c.blocks, c.options)
-        expect(html).toBe(c.html)
-        expect(codes).toEqual(c.warnings ?? [])
-      })
-    })
-  }
+  describeCases({ styles, marks, text, lists })
 
   it('warnings carry the document id and the block _key', () => {
     const blocks = [block(['ok']), block([span('x', ['nope'])], { _key: 'blk7' })]

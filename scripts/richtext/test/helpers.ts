@@ -1,6 +1,6 @@
 import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   markdownToHtml,
   portableTextToHtml,
@@ -99,4 +99,30 @@ export function renderMd(markdown: string, options: RichTextOptions = {}) {
     expect(toHtmlFast(tree)).toBe(toHtml(tree))
   }
   return { html, warnings, codes: warnings.map((w) => w.code), rendered }
+}
+
+/** One row of a table-driven rendering test: Portable Text in, exact HTML and warning codes out. */
+export interface Case {
+  name: string
+  blocks: unknown
+  html: string
+  warnings?: string[]
+  options?: RichTextOptions
+}
+
+/**
+ * Runs case tables, one `describe` per group, asserting each case's exact HTML and warning codes.
+ *
+ * @param groups case tables by group name
+ */
+export function describeCases(groups: Record<string, Case[]>): void {
+  for (const [group, cases] of Object.entries(groups)) {
+    describe(group, () => {
+      it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+        const { html, codes } = renderPt(c.blocks, c.options)
+        expect(html).toBe(c.html)
+        expect(codes).toEqual(c.warnings ?? [])
+      })
+    })
+  }
 }

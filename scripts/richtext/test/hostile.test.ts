@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_LIST_LEVEL, MAX_MARKDOWN_DEPTH, portableTextToHtml, type RichTextOptions } from '../index.ts'
-import { block, item, renderMd, renderPt, span } from './helpers.ts'
-
-interface Case {
-  name: string
-  blocks: unknown
-  html: string
-  warnings?: string[]
-  options?: RichTextOptions
-}
+import { MAX_LIST_LEVEL, MAX_MARKDOWN_DEPTH, portableTextToHtml } from '../index.ts'
+import { block, type Case, describeCases, item, renderMd, renderPt, span } from './helpers.ts'
 
 const linkTo = (href: unknown, extra: object = {}) => [
   block(['click ', span('me', ['l1'])], { markDefs: [{ _type: 'link', _key: 'l1', href, ...extra }] }),
@@ -258,15 +250,7 @@ const malformed: Case[] = [
 ]
 
 describe('hostile input', () => {
-  for (const [group, cases] of Object.entries({ textInjection, urls, unknown, malformed })) {
-    describe(group, () => {
-      it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        const { html, codes } = renderPt(c.blocks, c.options)
-        expect(html).toBe(c.html)
-        expect(codes).toEqual(c.warnings ?? [])
-      })
-    })
-  }
+  describeCases({ textInjection, urls, unknown, malformed })
 
   describe('size and depth', () => {
     it('200 KB paragraph', () => {
