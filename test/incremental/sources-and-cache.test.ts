@@ -4,12 +4,13 @@ import { join } from 'node:path'
 import { parse } from 'groq-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openRichTextCache } from '../../scripts/build/cache.ts'
-import { openDatasetSource, singleTypeOf } from '../../scripts/build/incremental/dataset-source.ts'
+import { openDatasetSource } from '../../scripts/build/incremental/dataset-source.ts'
 import { writeDataset } from '../../scripts/gen/write.ts'
 import * as queries from '../../scripts/queries.ts'
 import type { RichTextOptions, RichTextWarning } from '../../scripts/richtext/index.ts'
 import { fetchSnapshot } from '../../scripts/site-data/snapshot.ts'
 import { openEmbeddedSource } from '../../scripts/source/index.ts'
+import { singleTypeOf } from '../../scripts/source/query-scope.ts'
 
 let work: string
 let file: string

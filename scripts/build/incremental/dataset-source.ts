@@ -6,18 +6,15 @@
  *     cache and replaced by lazy arrays, read back only if something uses them (a body whose rendered
  *     HTML is cached is never read again): site data for 10,000 articles does not keep 10,000 parsed
  *     bodies alive while Eleventy renders;
- *   - GROQ runs on the documents of one type when a query selects `*[_type == "…" && …]` and nothing
- *     else reads the dataset, instead of scanning every document for every query.
- *
- * Answers are the same as the standard embedded source's (same evaluator, same documents, `->` through
- * the same `_id` index); a lazy array behaves as the array it stands for.
+ *   - queries run on the standard embedded source (scripts/source/embedded.ts); a lazy array behaves
+ *     as the array it stands for.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { type ExprNode, evaluate, parse } from 'groq-js'
 import { loadDataset } from '../../source/dataset.ts'
-import type { ContentSource, QueryParams, SanityDocument } from '../../source/types.ts'
+import { createEmbeddedSource } from '../../source/embedded.ts'
+import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import { type ValidationReport, validateDocuments } from '../../validate/validate.ts'
 import { BlobPack, type BlobRef } from './pack.ts'
 
@@ -40,87 +37,7 @@ export async function openDatasetSource(file: string, cacheDir: string | false):
   const validated = validateDocuments((await loadDataset(file)).documents)
   const documents = validated.documents
   if (cacheDir !== false) moveLongFields(documents, join(cacheDir, 'documents'))
-  return createTypedSource(`dataset ${file}`, documents, validated.report)
-}
-
-/** A GROQ source over documents, scanning only one type's documents when a query allows it. */
-export function createTypedSource(
-  description: string,
-  documents: readonly SanityDocument[],
-  validation: ValidationReport,
-): DatasetSource {
-  const byId = new Map<string, SanityDocument>()
-  const byType = new Map<string, SanityDocument[]>()
-  for (const document of documents) {
-    byId.set(document._id, document)
-    const list = byType.get(document._type)
-    if (list) list.push(document)
-    else byType.set(document._type, [document])
-  }
-  const parsed = new Map<string, { tree: ExprNode; type: string | undefined }>()
-  return {
-    description,
-    validation,
-    async fetch<Result>(query: string, params: QueryParams = {}): Promise<Result> {
-      let entry = parsed.get(query)
-      if (!entry) {
-        const tree = parse(query)
-        entry = { tree, type: singleTypeOf(tree) }
-        parsed.set(query, entry)
-      }
-      const value = await evaluate(entry.tree, {
-        dataset: entry.type === undefined ? documents : (byType.get(entry.type) ?? []),
-        params,
-        dereference: ({ _ref }) => byId.get(_ref),
-      })
-      return (await value.get()) as Result
-    },
-  }
-}
-
-/**
- * The document type a query is limited to: the query reads the dataset once (`*`), filtered directly
- * by a top-level `_type == "…"` condition. `undefined` when any other use of the dataset exists.
- */
-export function singleTypeOf(tree: ExprNode): string | undefined {
-  let everything = 0
-  let type: string | undefined
-  const visit = (node: unknown, parent: unknown): void => {
-    if (!node || typeof node !== 'object') return
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child, parent)
-      return
-    }
-    const record = node as Record<string, unknown>
-    if (record.type === 'Everything') {
-      everything += 1
-      const filter = parent as { type?: string; base?: unknown; expr?: unknown } | undefined
-      if (filter?.type === 'Filter' && filter.base === node) type = typeCondition(filter.expr)
-      return
-    }
-    for (const [key, child] of Object.entries(record)) if (key !== 'type') visit(child, node)
-  }
-  visit(tree, undefined)
-  return everything === 1 ? type : undefined
-}
-
-/** `_type == "x"` as the filter or one of its `&&` operands. */
-function typeCondition(expr: unknown): string | undefined {
-  const node = expr as { type?: string; op?: string; left?: unknown; right?: unknown } | undefined
-  if (!node) return undefined
-  if (node.type === 'And') return typeCondition(node.left) ?? typeCondition(node.right)
-  if (node.type !== 'OpCall' || node.op !== '==') return undefined
-  const isType = (side: unknown) => {
-    const access = side as { type?: string; name?: string; base?: unknown }
-    return access?.type === 'AccessAttribute' && access.name === '_type' && access.base === undefined
-  }
-  const literal = (side: unknown) => {
-    const value = side as { type?: string; value?: unknown }
-    return value?.type === 'Value' && typeof value.value === 'string' ? value.value : undefined
-  }
-  if (isType(node.left)) return literal(node.right)
-  if (isType(node.right)) return literal(node.left)
-  return undefined
+  return { ...createEmbeddedSource({ file, documents }), validation: validated.report }
 }
 
 interface SavedIndex {
