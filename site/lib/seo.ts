@@ -1,6 +1,5 @@
-import type { Element } from 'hast'
 import { META_DESCRIPTION_MAX, META_TITLE_MAX, truncateText } from '../../scripts/validate/text.ts'
-import { h, trusted } from './html.ts'
+import { type Html, h, trusted } from './html.ts'
 
 /** Search engines show about this many characters of a description. */
 export const DESCRIPTION_LENGTH = META_DESCRIPTION_MAX
@@ -43,7 +42,7 @@ export function serializeJsonLd(value: unknown): string {
 }
 
 /** The `<script type="application/ld+json">` element for structured data. */
-export function jsonLdScript(value: unknown): Element {
+export function jsonLdScript(value: unknown): Html {
   // Script content is not escaped by the HTML serialiser; serializeJsonLd makes it safe instead.
   return h('script', { type: 'application/ld+json' }, trusted(serializeJsonLd(value)))
 }
