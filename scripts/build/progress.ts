@@ -1,4 +1,7 @@
-/** Progress lines on stderr (stdout stays free for the summary), with elapsed time per step. */
+/**
+ * Progress lines on stderr (stdout stays free for the summary), each with the elapsed time and the
+ * process's resident memory, so an operator sees which step is slow or large.
+ */
 export interface Progress {
   step(message: string): void
   warn(message: string): void
@@ -7,7 +10,8 @@ export interface Progress {
 export function createProgress(options: { quiet?: boolean; stream?: NodeJS.WritableStream } = {}): Progress {
   const stream = options.stream ?? process.stderr
   const started = performance.now()
-  const stamp = () => `${((performance.now() - started) / 1000).toFixed(2).padStart(6)}s`
+  const stamp = () =>
+    `${((performance.now() - started) / 1000).toFixed(2).padStart(6)}s ${String(Math.round(process.memoryUsage.rss() / 1048576)).padStart(5)} MiB`
   return {
     step(message) {
       if (!options.quiet) stream.write(`[${stamp()}] ${message}\n`)

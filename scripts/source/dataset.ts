@@ -26,6 +26,25 @@ export interface LoadDatasetOptions {
  */
 export async function loadDataset(file: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   const documents: SanityDocument[] = []
+  const read = await streamDataset(file, (document) => documents.push(document), options)
+  return { file, documents, ...read }
+}
+
+/** What {@link streamDataset} found besides the documents it handed over. */
+export type StreamedDataset = Pick<Dataset, 'lineOf' | 'unpublishedCount'>
+
+/**
+ * {@link loadDataset} without keeping the documents: each published document goes to `each` as soon as
+ * it is read, so a large dataset never has to be in memory whole. Same checks and errors.
+ *
+ * @param file path to `.ndjson` or `.tar.gz`/`.tgz`
+ * @param each called once per published document, in file order
+ */
+export async function streamDataset(
+  file: string,
+  each: (document: SanityDocument, line: number) => void,
+  options: LoadDatasetOptions = {},
+): Promise<StreamedDataset> {
   const lineOf = new Map<string, number>()
   let unpublishedCount = 0
   let total = 0
@@ -45,10 +64,10 @@ export async function loadDataset(file: string, options: LoadDatasetOptions = {}
       })
     }
     lineOf.set(document._id, line)
-    documents.push(document)
+    each(document, line)
   }
   if (total === 0) throw new DatasetError('dataset is empty: no documents found', { file })
-  return { file, documents, lineOf, unpublishedCount }
+  return { lineOf, unpublishedCount }
 }
 
 function readDocuments(file: string, maxLineBytes: number | undefined): AsyncGenerator<LoadedDocument> {

@@ -6,7 +6,7 @@ import { findCycles } from './cycles.ts'
 import type { ContentModel } from './model.ts'
 import { cleanStrings } from './strings.ts'
 import { isBlank, stripUnsafeCharacters, truncateText } from './text.ts'
-import { SKIPPED_TYPE, validateDocuments } from './validate.ts'
+import { createValidator, SKIPPED_TYPE, validateDocuments } from './validate.ts'
 
 const T = '2026-01-01T00:00:00Z'
 const doc = (id: string, type: string, fields: Record<string, unknown> = {}): SanityDocument => ({
@@ -28,6 +28,24 @@ describe('validateDocuments', () => {
     const result = validateDocuments(dataset.documents)
     expect(result.report.warnings).toEqual([])
     expect(result.documents).toEqual(dataset.documents)
+  })
+
+  it('gives the same result one document at a time, handing each checked document to `compact`', async () => {
+    const file = 'test/fixtures/hostile/data.ndjson'
+    const expected = validateDocuments((await loadDataset(file)).documents)
+    const { documents } = await loadDataset(file)
+    const compacted: string[] = []
+    const validator = createValidator({ compact: (document) => compacted.push(String(document._id)) })
+    for (const document of documents) validator.add(document)
+    const actual = validator.finish()
+    expect(actual.documents).toEqual(expected.documents)
+    expect({ ...actual.report, milliseconds: 0 }).toEqual({ ...expected.report, milliseconds: 0 })
+    // Every document that reached the field checks: not a system document, nor skipped before them.
+    const before = new Set(['unpublished-id', 'private-id', 'unknown-type', 'too-deep'])
+    const early = new Set(expected.report.skipped.filter((s) => before.has(s.code)).map((s) => s.id))
+    const checked = documents.filter((d) => !d._type.startsWith('sanity.') && !early.has(d._id))
+    expect(compacted).toEqual(checked.map((d) => d._id))
+    expect(early.size).toBeGreaterThan(0)
   })
 
   it('returns valid documents as the same objects, in order, with no warnings', () => {

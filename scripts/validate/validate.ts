@@ -95,14 +95,54 @@ export function validateDocuments(
   documents: readonly SanityDocument[],
   options: ValidateOptions = {},
 ): ValidatedDocuments {
+  const validator = createValidator(options)
+  for (const document of documents) validator.add(document)
+  return validator.finish()
+}
+
+export interface StreamingValidateOptions extends ValidateOptions {
+  /**
+   * Called with each document that passed the per-document checks (cleaned, not yet repaired), before
+   * anything else keeps it: it may replace field values in place with equivalents (the large-dataset
+   * source moves long Portable Text fields to disk here), so a dataset never has to be in memory whole.
+   */
+  compact?: ((document: Record<string, unknown>) => void) | undefined
+}
+
+/** Validation one document at a time (see {@link createValidator}). */
+export interface DocumentValidator {
+  /** Checks one document's id, type and fields; references wait for {@link DocumentValidator.finish}. */
+  add(document: SanityDocument): void
+  /** Checks references between the documents added, and reports. Call once. */
+  finish(): ValidatedDocuments
+}
+
+/** What validation keeps of every input document: its identity and timestamps. */
+type Identity = Pick<SanityDocument, '_id' | '_type' | '_rev' | '_createdAt' | '_updatedAt'>
+
+/**
+ * {@link validateDocuments} as a stream: documents are checked one by one as they are added (ids, types,
+ * fields, strings), and only what later steps need is kept of each, so a loader can validate while it
+ * reads. `finish` then checks references across documents and gives the same result as
+ * `validateDocuments` over the same documents.
+ *
+ * @param options another content model (tests); a hook to compact kept documents
+ */
+export function createValidator(options: StreamingValidateOptions = {}): DocumentValidator {
   const started = performance.now()
+  let busy = 0
   const model = options.model ?? contentModel
   const skippedTypes = new Map<string, string>()
-  const kept: Array<SanityDocument | undefined> = new Array(documents.length)
+  const identities: Identity[] = []
+  const kept: Array<SanityDocument | undefined> = []
   // Warnings per document, so the report lists them in dataset order whatever pass found them; a
   // skipped document has only its skip warning (what was repaired in it no longer matters).
-  const notes: Array<ValidationWarning[] | undefined> = new Array(documents.length)
-  const skipped: Array<SkippedDocument | undefined> = new Array(documents.length)
+  const notes: Array<ValidationWarning[] | undefined> = []
+  const skipped: Array<SkippedDocument | undefined> = []
+  const withReferences = typesWithReferences(model)
+  // Documents with references keep their cleaned original for step 2, which checks them again with
+  // references and reports what it finds, so every reported path indexes the document as loaded.
+  const originals: Array<Record<string, unknown> | undefined> = []
 
   const note = (index: number, warning: ValidationWarning) => {
     const list = notes[index]
@@ -111,7 +151,7 @@ export function validateDocuments(
   }
 
   function skip(index: number, code: ValidationCode, field: string | undefined, detail: string) {
-    const document = documents[index] as SanityDocument
+    const document = identities[index] as Identity
     const id = String(document._id)
     const type = String(document._type)
     const reason = field === undefined ? detail : `${field} ${detail}`
@@ -131,7 +171,7 @@ export function validateDocuments(
   }
 
   function reportFinding(index: number, { problem, dropped }: Finding) {
-    const document = documents[index] as SanityDocument
+    const document = identities[index] as Identity
     const what = dropped.endsWith(']') ? 'item' : 'field'
     const outcome = dropped === problem.path ? `${what} dropped` : `${what} ${dropped} dropped`
     note(index, {
@@ -145,12 +185,8 @@ export function validateDocuments(
     })
   }
 
-  // 1. Ids, types and fields, one document at a time. Documents with references keep their cleaned
-  // original for step 2, which checks them again with references and reports what it finds, so every
-  // reported path indexes the document as loaded.
-  const withReferences = typesWithReferences(model)
-  const originals: Array<Record<string, unknown> | undefined> = new Array(documents.length)
-  documents.forEach((document, index) => {
+  // 1. Ids, types and fields, one document at a time.
+  function check(document: SanityDocument, index: number): void {
     const id = String(document._id)
     const type = String(document._type)
     // Asset and system documents are never rendered (no site query selects them); they pass as they are.
@@ -179,6 +215,9 @@ export function validateDocuments(
       skip(index, 'too-deep', field, error.message)
       return
     }
+    // Portable Text arrays are only checked to be arrays, so compacted fields check the same, and a
+    // repaired copy shares them.
+    options.compact?.(cleaned.value)
     const check = checkDocument(cleaned.value, model)
     if (check.problem) {
       skip(index, check.problem.code, check.problem.path, check.problem.detail)
@@ -199,109 +238,138 @@ export function validateDocuments(
     kept[index] = check.document as SanityDocument
     if (withReferences.has(type)) originals[index] = cleaned.value
     else for (const finding of check.findings) reportFinding(index, finding)
-  })
+  }
 
-  // 2. References: every reference must point at a kept document of an allowed type. Skipping a
-  // document can break references to it, so repeat until nothing changes (in practice two passes).
-  // The first pass records every reference (for the cycle check and to know whom later passes
-  // concern); later passes only revisit documents referencing one that was just skipped, and report
-  // only what is new.
-  const byId = new Map<string, SanityDocument>()
-  for (const document of kept) if (document) byId.set(document._id, document)
-  const recordedEdges: ReferenceEdge[] = []
-  const referencesOf = new Map<number, string[]>()
-  const reported = new Map<number, Set<string>>()
-  let newlySkipped: Set<string> | undefined
-  while (newlySkipped === undefined || newlySkipped.size > 0) {
-    const revisit = newlySkipped
-    const first = revisit === undefined
-    const skippedNow = new Set<string>()
-    newlySkipped = skippedNow
-    originals.forEach((original, index) => {
-      const document = kept[index]
-      if (!original || !document) return
-      if (revisit && !referencesOf.get(index)?.some((ref) => revisit.has(ref))) return
-      const refs: string[] = []
-      if (first) referencesOf.set(index, refs)
-      const check = checkDocument(original, model, (ref, to, path) => {
-        const target = byId.get(ref)
-        if (first) {
-          refs.push(ref)
-          if (target) recordedEdges.push({ from: document._id, path, to: ref })
-        }
-        if (!target) {
-          const skippedType = skippedTypes.get(ref)
-          if (skippedType !== undefined) {
+  return {
+    add(document) {
+      const begun = performance.now()
+      const index = identities.length
+      identities.push(identityOf(document))
+      check(document, index)
+      busy += performance.now() - begun
+    },
+    finish() {
+      const begun = performance.now()
+      const result = checkReferences()
+      busy += performance.now() - begun
+      // Time spent validating, not waiting between documents (a loader may add them as it reads).
+      result.report.milliseconds = options.compact ? busy : performance.now() - started
+      return result
+    },
+  }
+
+  function checkReferences(): ValidatedDocuments {
+    // 2. References: every reference must point at a kept document of an allowed type. Skipping a
+    // document can break references to it, so repeat until nothing changes (in practice two passes).
+    // The first pass records every reference (for the cycle check and to know whom later passes
+    // concern); later passes only revisit documents referencing one that was just skipped, and report
+    // only what is new.
+    const byId = new Map<string, SanityDocument>()
+    for (const document of kept) if (document) byId.set(document._id, document)
+    const recordedEdges: ReferenceEdge[] = []
+    const referencesOf = new Map<number, string[]>()
+    const reported = new Map<number, Set<string>>()
+    let newlySkipped: Set<string> | undefined
+    while (newlySkipped === undefined || newlySkipped.size > 0) {
+      const revisit = newlySkipped
+      const first = revisit === undefined
+      const skippedNow = new Set<string>()
+      newlySkipped = skippedNow
+      originals.forEach((original, index) => {
+        const document = kept[index]
+        if (!original || !document) return
+        if (revisit && !referencesOf.get(index)?.some((ref) => revisit.has(ref))) return
+        const refs: string[] = []
+        if (first) referencesOf.set(index, refs)
+        const check = checkDocument(original, model, (ref, to, path) => {
+          const target = byId.get(ref)
+          if (first) {
+            refs.push(ref)
+            if (target) recordedEdges.push({ from: document._id, path, to: ref })
+          }
+          if (!target) {
+            const skippedType = skippedTypes.get(ref)
+            if (skippedType !== undefined) {
+              return new Problem(
+                'reference-skipped',
+                path,
+                `references ${skippedType} ${ref}, which was skipped (see its warning)`,
+              )
+            }
+            const why = ref.includes('.') ? 'is not published' : 'does not exist'
+            return new Problem('reference-missing', path, `references ${ref}, which ${why}`)
+          }
+          if (to.length > 0 && !to.includes(target._type)) {
             return new Problem(
-              'reference-skipped',
+              'reference-wrong-type',
               path,
-              `references ${skippedType} ${ref}, which was skipped (see its warning)`,
+              `references ${target._type} ${ref}, expected ${to.join(' or ')}`,
             )
           }
-          const why = ref.includes('.') ? 'is not published' : 'does not exist'
-          return new Problem('reference-missing', path, `references ${ref}, which ${why}`)
+          return undefined
+        })
+        if (check.problem) {
+          byId.delete(document._id)
+          skip(index, check.problem.code, check.problem.path, check.problem.detail)
+          skippedNow.add(document._id)
+          return
         }
-        if (to.length > 0 && !to.includes(target._type)) {
-          return new Problem(
-            'reference-wrong-type',
-            path,
-            `references ${target._type} ${ref}, expected ${to.join(' or ')}`,
-          )
+        const seen = reported.get(index) ?? new Set<string>()
+        reported.set(index, seen)
+        for (const finding of check.findings) {
+          const key = `${finding.problem.code} ${finding.problem.path}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          reportFinding(index, finding)
         }
-        return undefined
+        const repaired = check.document as SanityDocument
+        kept[index] = repaired
+        byId.set(repaired._id, repaired)
       })
-      if (check.problem) {
-        byId.delete(document._id)
-        skip(index, check.problem.code, check.problem.path, check.problem.detail)
-        skippedNow.add(document._id)
-        return
-      }
-      const seen = reported.get(index) ?? new Set<string>()
-      reported.set(index, seen)
-      for (const finding of check.findings) {
-        const key = `${finding.problem.code} ${finding.problem.path}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        reportFinding(index, finding)
-      }
-      const repaired = check.document as SanityDocument
-      kept[index] = repaired
-      byId.set(repaired._id, repaired)
-    })
-  }
+    }
 
-  // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
-  const warnings = notes.flatMap((list) => list ?? [])
-  const typeOf = new Map(documents.map((document) => [document._id, document._type]))
-  for (const cycle of findCycles(recordedEdges)) {
-    const first = cycle[0] as ReferenceEdge
-    const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
-    const type = typeOf.get(first.from) ?? 'document'
-    warnings.push({
-      code: 'reference-cycle',
-      message: `${type} ${first.from}: reference cycle ${path} → ${cycle.at(-1)?.to}`,
-      documentId: first.from,
-      documentType: type,
-      field: first.path,
-      outcome: 'reported',
-    })
-  }
+    // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
+    const warnings = notes.flatMap((list) => list ?? [])
+    const typeOf = new Map(identities.map((document) => [document._id, document._type]))
+    for (const cycle of findCycles(recordedEdges)) {
+      const first = cycle[0] as ReferenceEdge
+      const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
+      const type = typeOf.get(first.from) ?? 'document'
+      warnings.push({
+        code: 'reference-cycle',
+        message: `${type} ${first.from}: reference cycle ${path} → ${cycle.at(-1)?.to}`,
+        documentId: first.from,
+        documentType: type,
+        field: first.path,
+        outcome: 'reported',
+      })
+    }
 
-  const result = documents.map((document, index) => kept[index] ?? placeholder(document))
-  return {
-    documents: result,
-    report: {
-      documents: documents.length,
-      kept: documents.length - skipped.filter((entry) => entry !== undefined).length,
-      skipped: skipped.filter((entry): entry is SkippedDocument => entry !== undefined),
-      warnings,
-      milliseconds: performance.now() - started,
-    },
+    const result = identities.map((document, index) => kept[index] ?? placeholder(document))
+    return {
+      documents: result,
+      report: {
+        documents: identities.length,
+        kept: identities.length - skipped.filter((entry) => entry !== undefined).length,
+        skipped: skipped.filter((entry): entry is SkippedDocument => entry !== undefined),
+        warnings,
+        milliseconds: performance.now() - started,
+      },
+    }
   }
 }
 
+function identityOf(document: SanityDocument): Identity {
+  const identity: Identity = { _id: document._id, _type: document._type }
+  for (const key of ['_rev', '_createdAt', '_updatedAt'] as const) {
+    const value = document[key]
+    if (value !== undefined) identity[key] = value
+  }
+  return identity
+}
+
 /** What stays of a skipped document: its identity and timestamps, no content. */
-function placeholder(document: SanityDocument): SanityDocument {
+function placeholder(document: Identity): SanityDocument {
   const stub: SanityDocument = { _id: document._id, _type: SKIPPED_TYPE }
   for (const key of ['_rev', '_createdAt', '_updatedAt'] as const) {
     const value = document[key]

@@ -39,6 +39,20 @@ describe('the large-dataset source', () => {
     }
   })
 
+  it('validates while it reads, with the same findings and documents as the embedded source', async () => {
+    const hostile = 'test/fixtures/hostile/data.ndjson'
+    const now = new Date('2026-11-30T00:00:00Z')
+    const { source: plain } = await openEmbeddedSource(hostile)
+    const streamed = await openDatasetSource(hostile, join(work, 'hostile-cache'))
+    const { milliseconds: _a, ...expected } = plain.validation ?? { milliseconds: 0 }
+    const { milliseconds: _b, ...actual } = streamed.validation
+    expect(actual.warnings.length).toBeGreaterThan(20)
+    expect(actual).toEqual(expected)
+    expect(JSON.stringify(await fetchSnapshot(streamed, now))).toBe(
+      JSON.stringify(await fetchSnapshot(plain, now)),
+    )
+  })
+
   it('limits a query to one type only when the filter says so and nothing else reads the dataset', () => {
     expect(singleTypeOf(parse(queries.articlesQuery))).toBe('article')
     expect(singleTypeOf(parse(queries.castCreditsQuery))).toBe('castCredit')

@@ -1,21 +1,23 @@
 /**
  * The build's source for a dataset file, tuned for large datasets:
  *
- *   - documents are loaded and validated as by the standard source (scripts/source, scripts/validate);
- *   - then long Portable Text fields (article bodies…) are moved out of memory into a blob pack in the
- *     cache and replaced by lazy arrays, read back only if something uses them (a body whose rendered
- *     HTML is cached is never read again): site data for 10,000 articles does not keep 10,000 parsed
- *     bodies alive while Eleventy renders;
+ *   - documents are loaded and validated as by the standard source (scripts/source, scripts/validate),
+ *     but one at a time, as they are read;
+ *   - as soon as a document has passed its checks, its long Portable Text fields (article bodies…) are
+ *     moved out of memory into a blob pack in the cache and replaced by lazy arrays, read back only if
+ *     something uses them (a body whose rendered HTML is cached is never read again): a dataset of
+ *     10,000 articles is never in memory whole, and site data does not keep 10,000 parsed bodies alive
+ *     while Eleventy renders;
  *   - queries run on the standard embedded source (scripts/source/embedded.ts); a lazy array behaves
  *     as the array it stands for.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { loadDataset } from '../../source/dataset.ts'
+import { loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
-import type { ContentSource, SanityDocument } from '../../source/types.ts'
-import { type ValidationReport, validateDocuments } from '../../validate/validate.ts'
+import type { ContentSource } from '../../source/types.ts'
+import { createValidator, type ValidationReport, validateDocuments } from '../../validate/validate.ts'
 import { BlobPack, type BlobRef } from './pack.ts'
 
 export interface DatasetSource extends ContentSource {
@@ -33,11 +35,17 @@ const INDEX_FILE = 'index.bin'
  * @param cacheDir where long fields are kept (`<cacheDir>/documents`); `false`: keep them in memory
  */
 export async function openDatasetSource(file: string, cacheDir: string | false): Promise<DatasetSource> {
-  // As `openEmbeddedSource` does (scripts/source/embedded.ts): load, then validate every document.
-  const validated = validateDocuments((await loadDataset(file)).documents)
-  const documents = validated.documents
-  if (cacheDir !== false) moveLongFields(documents, join(cacheDir, 'documents'))
-  return { ...createEmbeddedSource({ file, documents }), validation: validated.report }
+  if (cacheDir === false) {
+    // As `openEmbeddedSource` does (scripts/source/embedded.ts): load, then validate every document.
+    const validated = validateDocuments((await loadDataset(file)).documents)
+    return { ...createEmbeddedSource({ file, documents: validated.documents }), validation: validated.report }
+  }
+  const store = new LongFieldStore(join(cacheDir, 'documents'))
+  const validator = createValidator({ compact: (document) => store.offload(document) })
+  await streamDataset(file, (document) => validator.add(document))
+  store.save()
+  const validated = validator.finish()
+  return { ...createEmbeddedSource({ file, documents: validated.documents }), validation: validated.report }
 }
 
 interface SavedIndex {
@@ -46,37 +54,50 @@ interface SavedIndex {
 }
 
 /**
- * Moves long Portable Text fields (top-level arrays of blocks) into a blob pack, keyed by document
- * revision, and puts lazy arrays in their place. A revision already in the pack is not written again.
+ * Long Portable Text fields (top-level arrays of blocks) in a blob pack, keyed by document revision;
+ * documents get lazy arrays in their place. A revision already in the pack is not written again.
  */
-function moveLongFields(documents: readonly SanityDocument[], dir: string): void {
-  mkdirSync(dir, { recursive: true })
-  const indexFile = join(dir, INDEX_FILE)
-  let entries = new Map<string, BlobRef>()
-  if (existsSync(indexFile)) {
-    try {
-      const saved = deserialize(readFileSync(indexFile)) as SavedIndex
-      if (saved.format === 1) entries = saved.entries
-    } catch {
-      // A damaged index only means writing the fields again.
+class LongFieldStore {
+  readonly #indexFile: string
+  readonly #pack: BlobPack
+  #entries = new Map<string, BlobRef>()
+  readonly #used = new Map<string, BlobRef>()
+
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true })
+    this.#indexFile = join(dir, INDEX_FILE)
+    if (existsSync(this.#indexFile)) {
+      try {
+        const saved = deserialize(readFileSync(this.#indexFile)) as SavedIndex
+        if (saved.format === 1) this.#entries = saved.entries
+      } catch {
+        // A damaged index only means writing the fields again.
+      }
     }
+    this.#pack = new BlobPack(dir)
   }
-  const pack = new BlobPack(dir)
-  const used = new Map<string, BlobRef>()
-  for (const document of documents) {
-    if (typeof document._rev !== 'string') continue
-    for (const [field, value] of Object.entries(document)) {
+
+  /** Replaces the document's long Portable Text fields (in place) with lazy arrays. */
+  offload(document: Record<string, unknown>): void {
+    if (typeof document._rev !== 'string') return
+    for (const field in document) {
+      const value = document[field]
       if (!isLongPortableText(value)) continue
       const key = `${document._id}@${document._rev}#${field}`
-      let ref = entries.get(key)
-      if (!ref) ref = pack.append(JSON.stringify(value))
-      used.set(key, ref)
-      document[field] = lazyArray(pack, ref)
+      let ref = this.#entries.get(key)
+      if (!ref) ref = this.#pack.append(JSON.stringify(value))
+      this.#used.set(key, ref)
+      document[field] = lazyArray(this.#pack, ref)
     }
   }
-  pack.flush()
-  writeFileSync(`${indexFile}.tmp`, serialize({ format: 1, entries: used } satisfies SavedIndex))
-  renameSync(`${indexFile}.tmp`, indexFile)
+
+  /** Writes the pack and an index of the fields this build used (older ones are forgotten). */
+  save(): void {
+    this.#pack.flush()
+    const indexFile = this.#indexFile
+    writeFileSync(`${indexFile}.tmp`, serialize({ format: 1, entries: this.#used } satisfies SavedIndex))
+    renameSync(`${indexFile}.tmp`, indexFile)
+  }
 }
 
 function isLongPortableText(value: unknown): value is unknown[] {
