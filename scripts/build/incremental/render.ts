@@ -1,5 +1,6 @@
 import type { SiteData } from '../../site-data/index.ts'
 import { runEleventy, type WrittenPage } from '../eleventy.ts'
+import { collectGarbage } from '../gc.ts'
 import { type PageRecord, type RenderPlan, type TemplateInfo, trackRun } from './pages.ts'
 
 export interface RenderedShares {
@@ -32,6 +33,7 @@ export async function renderShares(
     out.written.push(...written)
     out.records.push(...run.pages(written, dir))
     for (const [path, info] of run.templates()) out.templates.set(path, info)
+    if (count > 1) collectGarbage()
   }
   return out
 }
