@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs'
+import { once } from 'node:events'
+import { createReadStream, createWriteStream } from 'node:fs'
 import type { SanityDocument } from '../scripts/source/types.ts'
 
 /**
@@ -16,4 +17,23 @@ export async function forEachDocument(
     for (const line of lines) if (line.trim() !== '') await visit(JSON.parse(line) as SanityDocument)
   }
   if (rest.trim() !== '') await visit(JSON.parse(rest) as SanityDocument)
+}
+
+/** Copies an ndjson dataset, passing every document through `edit`. */
+export async function rewrite(
+  from: string,
+  to: string,
+  edit: (doc: SanityDocument) => SanityDocument,
+): Promise<void> {
+  const out = createWriteStream(to)
+  let batch = ''
+  await forEachDocument(from, async (doc) => {
+    batch += `${JSON.stringify(edit(doc))}\n`
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await once(out, 'drain')
+      batch = ''
+    }
+  })
+  out.end(batch)
+  await once(out, 'finish')
 }

@@ -1,9 +1,10 @@
 /*
- * `npm run bench -- --articles 10000 [--seed <text>] [--dir <work dir>] [--no-hugo] [--no-eleventy] [--verify] [--with-search]`
+ * `npm run bench -- --articles 10000 [--seed <text>] [--dir <work dir>] [--no-hugo] [--no-eleventy] [--no-publish] [--verify] [--with-search]`
  *
  * Generates a dataset, then measures in one run:
  *   - our full build, cold (empty cache) and warm (rendered rich text cached by _id + _rev);
  *   - our incremental build after editing one article, then one person;
+ *   - the publisher (`npm start`) from a signed webhook to the edited page being served;
  *   - the same articles as Markdown, built by plain Eleventy and (when `hugo` is on PATH) by Hugo.
  * Every build runs as a child process; wall time and peak RSS are measured from outside. Our builds
  * skip the Pagefind search index (the baselines have none); `--with-search` adds one warm full build
@@ -11,8 +12,6 @@
  * Prints a table, then one JSON line with the headline figures (always the last line of stdout).
  */
 
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -21,10 +20,10 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../scripts/gen/dataset.ts'
 import { editFields, editText } from '../scripts/gen/edits.ts'
 import { writeDataset } from '../scripts/gen/write.ts'
-import type { SanityDocument } from '../scripts/source/types.ts'
 import { exportMarkdownProjects } from './markdown.ts'
 import { available, type Measured, measure } from './measure.ts'
-import { forEachDocument } from './ndjson.ts'
+import { forEachDocument, rewrite } from './ndjson.ts'
+import { measureWebhookToLive } from './publish.ts'
 import { compareTrees } from './tree.ts'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -45,6 +44,7 @@ async function main(): Promise<number> {
       dir: { type: 'string' },
       'no-hugo': { type: 'boolean', default: false },
       'no-eleventy': { type: 'boolean', default: false },
+      'no-publish': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
       'with-search': { type: 'boolean', default: false },
     },
@@ -122,6 +122,21 @@ async function main(): Promise<number> {
     log('verified: byte-identical')
   }
 
+  let webhookToLive: number | null = null
+  if (!values['no-publish']) {
+    log(`publisher: webhook to live, editing ${articleId} three times`)
+    const publishWork = join(work, 'publish')
+    await mkdir(publishWork, { recursive: true })
+    const measured = await measureWebhookToLive(dataset, publishWork, articleId)
+    webhookToLive = median(measured.seconds)
+    rows.push({
+      name: 'publisher: webhook → live, one article',
+      pages: null,
+      measured: { seconds: webhookToLive, peakRssMiB: null, stdout: '', stderr: '' },
+      note: `median of ${measured.seconds.map((s) => s.toFixed(2)).join(', ')} s; first build ${measured.firstBuildSeconds.toFixed(1)} s`,
+    })
+  }
+
   let eleventySeconds: number | null = null
   let hugoSeconds: number | null = null
   const needMarkdown = !values['no-eleventy'] || !values['no-hugo']
@@ -169,6 +184,7 @@ async function main(): Promise<number> {
     incrementalSeconds: round(incrementalSeconds),
     incrementalArticleSeconds: round(incArticle.seconds),
     incrementalPersonSeconds: round(incPerson.seconds),
+    webhookToLiveSeconds: round(webhookToLive),
     peakRssMiB: Math.round(Math.max(...peaks)),
     eleventyMarkdownSeconds: round(eleventySeconds),
     hugoSeconds: round(hugoSeconds),
@@ -181,6 +197,14 @@ async function main(): Promise<number> {
   }
   console.log(JSON.stringify(summary))
   return 0
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
 function printTable(rows: Row[], articles: number): void {
@@ -223,25 +247,6 @@ async function nthId(file: string, type: string, n: number): Promise<string> {
   })
   if (!found) throw new Error(`no ${type} #${n} in ${file}`)
   return found
-}
-
-/** Copies an ndjson dataset, passing every document through `edit`. */
-async function rewrite(
-  from: string,
-  to: string,
-  edit: (doc: SanityDocument) => SanityDocument,
-): Promise<void> {
-  const out = createWriteStream(to)
-  let batch = ''
-  await forEachDocument(from, async (doc) => {
-    batch += `${JSON.stringify(edit(doc))}\n`
-    if (batch.length > 1 << 20) {
-      if (!out.write(batch)) await once(out, 'drain')
-      batch = ''
-    }
-  })
-  out.end(batch)
-  await once(out, 'finish')
 }
 
 process.exitCode = await main().catch((error: unknown) => {

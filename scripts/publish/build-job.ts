@@ -2,13 +2,21 @@ import type { NextScheduledQueryResult } from '../../sanity.types.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import { nextScheduledQuery } from '../queries.ts'
-import { type Fingerprint, openWithFingerprint, type SourceSpec } from './fingerprint.ts'
+import {
+  type Fingerprint,
+  type OpenedWithFingerprint,
+  openWithFingerprint,
+  type SourceSpec,
+} from './fingerprint.ts'
 
 /*
  * One publisher build, as run inside the build worker process: read the source's fingerprint,
  * render the complete site into a fresh directory (`renderSite` checks it), and look up when the
  * next scheduled article is due.
  */
+
+/** The dataset the previous build in this process read, kept while its file is unchanged. */
+let previousSource: OpenedWithFingerprint | undefined
 
 export interface WorkerJob {
   source: SourceSpec
@@ -51,7 +59,11 @@ export async function runBuildJob(
     warn: (message: string) => report({ type: 'warning', message }),
   }
   progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
-  const { opened, fingerprint } = await openWithFingerprint(job.source)
+  const current = await openWithFingerprint(job.source, previousSource)
+  if (current === previousSource) progress.step('dataset unchanged since the previous build; reusing it')
+  const { opened, fingerprint } = current
+  // Only a dataset file is kept (the live source pulls a fresh mirror for every build).
+  previousSource = job.source.kind === 'dataset' ? current : undefined
   // The site is always computed from the source's current state (payloads are not trusted); the
   // previous release only saves re-rendering pages whose data is unchanged, whatever the ids said.
   const rendered = await renderSite(

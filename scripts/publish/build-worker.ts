@@ -1,8 +1,10 @@
 /*
- * Build worker: a child process started by the publisher (runner.ts) for each build. It receives
- * one `WorkerJob` over IPC, reports progress, then its result or error, and exits. Running builds
- * in a child keeps Eleventy's `process.chdir`, memory and any crash away from the server, and lets
- * a shutdown cancel a build by ending the process.
+ * Build worker: a child process started by the publisher (runner.ts). It receives `WorkerJob`s over
+ * IPC, one at a time, and for each reports progress, then its result or error. It stays up between
+ * builds (the next one starts with everything loaded) until the publisher disconnects; after a
+ * failed build it exits, so the next build starts fresh. Running builds in a child keeps Eleventy's
+ * `process.chdir`, memory and any crash away from the server, and lets a shutdown cancel a build by
+ * ending the process.
  */
 import { describeFailure, runBuildJob, type WorkerJob, type WorkerMessage } from './build-job.ts'
 
@@ -22,11 +24,10 @@ if (!process.send) {
 process.on('SIGINT', () => {})
 process.on('disconnect', () => process.exit(1))
 
-process.once('message', async (job: WorkerJob) => {
+process.on('message', async (job: WorkerJob) => {
   try {
     const result = await runBuildJob(job, (message) => void send(message))
     await send({ type: 'result', result })
-    process.exit(0)
   } catch (error) {
     await send(describeFailure(error))
     process.exit(1)

@@ -22,7 +22,7 @@ Builds the site if needed, serves it, and rebuilds on Sanity webhooks (POST /api
   --keep <n>                   releases kept for rollback (PUBLISH_KEEP, default 5)
   --port <n>                   (PORT, default 8080)
   --host <address>             (HOST, default all interfaces; 127.0.0.1 with --insecure-no-signature)
-  --debounce <duration>        quiet period before a build (PUBLISH_DEBOUNCE, default 1s; bare number = ms)
+  --debounce <duration>        quiet period before a build (PUBLISH_DEBOUNCE, default 250ms; bare number = ms)
   --max-wait <duration>        longest wait while webhooks keep coming (PUBLISH_MAX_WAIT, default 10s)
   --reconcile-interval <dur>   check the source for missed changes (RECONCILE_INTERVAL, default 10m;
                                bare number = minutes; 0 = off)
@@ -96,7 +96,7 @@ export function parseStartConfig(argv: string[], env: NodeJS.ProcessEnv): StartC
         1,
       ),
     },
-    debounceMs: parseDuration(pick(values.debounce, 'PUBLISH_DEBOUNCE') ?? '1s', 'ms', 'debounce'),
+    debounceMs: parseDuration(pick(values.debounce, 'PUBLISH_DEBOUNCE') ?? '250ms', 'ms', 'debounce'),
     maxWaitMs: parseDuration(pick(values['max-wait'], 'PUBLISH_MAX_WAIT') ?? '10s', 'ms', 'max-wait'),
     reconcileIntervalMs: parseDuration(
       pick(values['reconcile-interval'], 'RECONCILE_INTERVAL') ?? '10m',

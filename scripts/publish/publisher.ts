@@ -9,7 +9,7 @@ import { errorMessage, type Logger, silentLogger } from './log.ts'
 import { type BuildBatch, BuildQueue, type StopOutcome } from './queue.ts'
 import { type Baseline, Reconciler } from './reconciler.ts'
 import { newReleaseId, type ReleaseMeta, Releases, validateRelease } from './releases.ts'
-import { BuildCancelledError, BuildFailedError, runWorker } from './runner.ts'
+import { BuildCancelledError, BuildFailedError, BuildWorker } from './runner.ts'
 import { PublishScheduler } from './scheduler.ts'
 import { createPublishServer } from './server.ts'
 import { DEFAULT_REPLAY_WINDOW_MS, SeenSignatures } from './signature.ts'
@@ -104,7 +104,7 @@ export type PublisherStatus = Awaited<ReturnType<typeof collectStatus>>
 const DEFAULTS = {
   port: 8080,
   keep: 5,
-  debounceMs: 1_000,
+  debounceMs: 250,
   maxWaitMs: 10_000,
   reconcileIntervalMs: 10 * 60_000,
   minPageRatio: 0.5,
@@ -159,6 +159,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
 
   const minPageRatio = options.minPageRatio ?? DEFAULTS.minPageRatio
   let shuttingDown = false
+  const worker = new BuildWorker({ workerPath: options.workerPath })
 
   async function build(batch: BuildBatch, signal: AbortSignal): Promise<void> {
     const id = newReleaseId(new Date(now()))
@@ -177,7 +178,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     try {
       // The live release is the starting point: pages whose data did not change are reused from it.
       const live = await releases.current()
-      const result = await runWorker({
+      const result = await worker.run({
         job: {
           source: options.source,
           dir: staging,
@@ -190,7 +191,6 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
-        ...(options.workerPath ? { workerPath: options.workerPath } : {}),
         onSpawn: (pid) => log.info('build.worker', { pid }),
         onMessage: (message: WorkerMessage) => {
           if (message.type === 'warning') log.warn('build.warning', { message: message.message })
@@ -349,6 +349,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
         const result = await queue.stop(options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs)
+        worker.close()
         let timer: NodeJS.Timeout | undefined
         await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)))])
         clearTimeout(timer)

@@ -1,10 +1,13 @@
-import { fork } from 'node:child_process'
+import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { WorkerJob, WorkerMessage, WorkerResult } from './build-job.ts'
 
 /*
- * Runs one build in a child process (build-worker.ts) and resolves with its result. Aborting the
- * signal (shutdown) or the timeout ends the child: SIGTERM, then SIGKILL after a grace period.
+ * Runs builds in a child process (build-worker.ts) that stays up between builds: the next build
+ * starts with Node, Eleventy, the templates and the GROQ engine already loaded, and with the dataset
+ * already read when its file has not changed. Aborting the signal (shutdown) or the timeout ends the
+ * child (SIGTERM, then SIGKILL after a grace period); so does a failed build, so every failure is
+ * followed by a fresh process. The next build after the child is gone starts a new one.
  */
 
 export const DEFAULT_WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url))
@@ -29,84 +32,159 @@ export class BuildFailedError extends Error {
 export interface RunWorkerOptions {
   job: WorkerJob
   signal: AbortSignal
-  /** Entry module of the worker; default build-worker.ts. */
-  workerPath?: string
   timeoutMs: number
   /** Between SIGTERM and SIGKILL. Default 3 s. */
   killGraceMs?: number
   onMessage?: (message: WorkerMessage) => void
   onSpawn?: (pid: number | undefined) => void
-  env?: NodeJS.ProcessEnv
 }
 
-export function runWorker(options: RunWorkerOptions): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    if (options.signal.aborted) return reject(new BuildCancelledError())
-    const env = { ...(options.env ?? process.env) }
+export interface BuildWorkerOptions {
+  /** Entry module of the worker; default build-worker.ts. */
+  workerPath?: string | undefined
+  env?: NodeJS.ProcessEnv | undefined
+  /**
+   * Builds one process runs before it is replaced (default 50): Eleventy imports the templates anew
+   * on every run, and a module once imported is never freed, so a process must not live forever.
+   */
+  maxBuilds?: number | undefined
+}
+
+/** Messages from the worker to the host, besides the per-build ones. */
+type HostMessage = WorkerMessage
+
+/**
+ * The build worker process, kept between builds. One build at a time: `run` must not be called
+ * again before the previous call settled.
+ */
+export class BuildWorker {
+  readonly #options: BuildWorkerOptions
+  #child: ChildProcess | undefined
+  #builds = 0
+
+  constructor(options: BuildWorkerOptions = {}) {
+    this.#options = options
+  }
+
+  /** Runs one build; resolves with its result, rejects with BuildCancelledError or BuildFailedError. */
+  run(options: RunWorkerOptions): Promise<WorkerResult> {
+    return new Promise((resolve, reject) => {
+      if (options.signal.aborted) return reject(new BuildCancelledError())
+      const child = this.#child ?? this.#spawn(options)
+      this.#builds += 1
+      const last = this.#builds >= (this.#options.maxBuilds ?? 50)
+      if (last) this.#child = undefined
+
+      let stderr = ''
+      const onStderr = (chunk: string) => {
+        stderr = (stderr + chunk).slice(-4000)
+      }
+      child.stderr?.on('data', onStderr)
+
+      let stopReason: 'cancelled' | 'timeout' | undefined
+      let settled = false
+      let killTimer: NodeJS.Timeout | undefined
+      let spawnError: Error | undefined
+      const kill = (reason: 'cancelled' | 'timeout') => {
+        if (stopReason) return
+        stopReason = reason
+        if (this.#child === child) this.#child = undefined
+        child.kill('SIGTERM')
+        killTimer = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 3_000)
+      }
+      const onAbort = () => kill('cancelled')
+      options.signal.addEventListener('abort', onAbort, { once: true })
+      const timeout = setTimeout(() => kill('timeout'), options.timeoutMs)
+
+      const finish = (outcome: () => void) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timeout)
+        options.signal.removeEventListener('abort', onAbort)
+        child.off('message', onMessage)
+        child.off('error', onError)
+        child.off('close', onClose)
+        child.stderr?.off('data', onStderr)
+        outcome()
+      }
+      const retire = () => {
+        if (this.#child === child) this.#child = undefined
+        child.disconnect?.()
+      }
+      const onMessage = (message: HostMessage) => {
+        if (stopReason) return
+        if (message.type === 'result') {
+          // A process that reached its last build leaves once it has answered.
+          if (last) retire()
+          finish(() => resolve(message.result))
+        } else if (message.type === 'error') {
+          // A failed build may have left anything behind in the process: the next one starts fresh.
+          retire()
+          finish(() => reject(new BuildFailedError(message.message, message.details)))
+        } else {
+          options.onMessage?.(message)
+        }
+      }
+      const onError = (error: Error) => {
+        spawnError = error
+      }
+      const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (this.#child === child) this.#child = undefined
+        clearTimeout(killTimer)
+        finish(() => {
+          if (stopReason === 'cancelled') return reject(new BuildCancelledError())
+          if (stopReason === 'timeout') {
+            return reject(
+              new BuildFailedError(`build timed out after ${Math.round(options.timeoutMs / 1000)} s`),
+            )
+          }
+          const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
+          const tail = stderr.trim().split('\n').slice(-5).join(' | ')
+          const cause = spawnError ? `: ${spawnError.message}` : tail ? `: ${tail}` : ''
+          reject(new BuildFailedError(`build worker ${how}${cause}`))
+        })
+      }
+      child.on('message', onMessage)
+      child.on('error', onError)
+      child.on('close', onClose)
+      // A cancelled build's process is still ending after this promise settled: reap the SIGKILL timer.
+      child.once('close', () => clearTimeout(killTimer))
+
+      try {
+        child.send(options.job)
+      } catch {
+        // The child died at once; 'close' reports it.
+      }
+    })
+  }
+
+  /** Ends the idle worker process, if any (a running build is stopped through its signal). */
+  close(): void {
+    const child = this.#child
+    this.#child = undefined
+    if (child?.connected) child.disconnect()
+  }
+
+  #spawn(options: RunWorkerOptions): ChildProcess {
+    const env = { ...(this.#options.env ?? process.env) }
     // The worker reads content; it has no use for the webhook secret.
     delete env.SANITY_WEBHOOK_SECRET
-    const child = fork(options.workerPath ?? DEFAULT_WORKER, [], {
+    const child = fork(this.#options.workerPath ?? DEFAULT_WORKER, [], {
       cwd: REPO_ROOT,
       env,
       execArgv: [],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     })
-    options.onSpawn?.(child.pid)
-
-    let stderr = ''
     child.stderr?.setEncoding('utf8')
-    child.stderr?.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000)
+    // Nothing listens between builds; an idle process that exits is simply gone.
+    child.on('error', () => {})
+    child.once('close', () => {
+      if (this.#child === child) this.#child = undefined
     })
-
-    let result: WorkerResult | undefined
-    let failure: Extract<WorkerMessage, { type: 'error' }> | undefined
-    let spawnError: Error | undefined
-    let stopReason: 'cancelled' | 'timeout' | undefined
-    let settled = false
-    let killTimer: NodeJS.Timeout | undefined
-
-    const kill = (reason: 'cancelled' | 'timeout') => {
-      if (stopReason) return
-      stopReason = reason
-      child.kill('SIGTERM')
-      killTimer = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 3_000)
-    }
-    const onAbort = () => kill('cancelled')
-    options.signal.addEventListener('abort', onAbort, { once: true })
-    const timeout = setTimeout(() => kill('timeout'), options.timeoutMs)
-
-    child.on('message', (message: WorkerMessage) => {
-      if (message.type === 'result') result = message.result
-      else if (message.type === 'error') failure = message
-      else options.onMessage?.(message)
-    })
-    child.on('error', (error) => {
-      spawnError = error
-    })
-    child.on('close', (code, signal) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timeout)
-      clearTimeout(killTimer)
-      options.signal.removeEventListener('abort', onAbort)
-      if (stopReason === 'cancelled') return reject(new BuildCancelledError())
-      if (stopReason === 'timeout') {
-        return reject(new BuildFailedError(`build timed out after ${Math.round(options.timeoutMs / 1000)} s`))
-      }
-      if (code === 0 && result) return resolve(result)
-      if (failure) return reject(new BuildFailedError(failure.message, failure.details))
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
-      const tail = stderr.trim().split('\n').slice(-5).join(' | ')
-      const cause = spawnError ? `: ${spawnError.message}` : tail ? `: ${tail}` : ''
-      reject(new BuildFailedError(`build worker ${how}${cause}`))
-    })
-
-    try {
-      child.send(options.job)
-    } catch {
-      // The child died at once; 'close' reports it.
-    }
-  })
+    this.#child = child
+    this.#builds = 0
+    options.onSpawn?.(child.pid)
+    return child
+  }
 }

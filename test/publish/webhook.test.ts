@@ -110,7 +110,7 @@ describe('configuration', () => {
     expect(options.port).toBe(9100)
     expect(options.webhook).toMatchObject({ secret: 's', enabled: false, insecure: false, windowMs: 300_000 })
     expect(options.reconcileIntervalMs).toBe(120_000)
-    expect(options.debounceMs).toBe(1_000)
+    expect(options.debounceMs).toBe(250)
     expect(options.out).toMatch(/\/_site$/)
     expect(options.host).toBeUndefined()
     expect(logLevel).toBe('warn')

@@ -1,0 +1,130 @@
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { compareTrees } from '../../bench/tree.ts'
+import { runBuildJob, type WorkerJob } from '../../scripts/publish/build-job.ts'
+import { BuildCancelledError, BuildFailedError, BuildWorker } from '../../scripts/publish/runner.ts'
+
+const workerPath = fileURLToPath(new URL('./fixtures/echo-worker.ts', import.meta.url))
+const job = (mode = 'build'): WorkerJob => ({
+  source: { kind: 'dataset', dataset: 'content/data.ndjson' },
+  dir: '/nonexistent',
+  strict: false,
+  changedIds: [],
+  full: true,
+  reasons: [mode],
+})
+
+let worker: BuildWorker | undefined
+afterEach(() => worker?.close())
+
+async function run(host: BuildWorker, mode?: string, signal = new AbortController().signal) {
+  const steps: string[] = []
+  const result = await host.run({
+    job: job(mode),
+    signal,
+    timeoutMs: 10_000,
+    killGraceMs: 200,
+    onMessage: (message) => {
+      if (message.type === 'step') steps.push(message.message)
+    },
+  })
+  return { pid: Number(result.origin), steps }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('the build worker host', () => {
+  it('keeps one process between builds and passes progress on', async () => {
+    worker = new BuildWorker({ workerPath })
+    const first = await run(worker)
+    const second = await run(worker)
+    expect(second.pid).toBe(first.pid)
+    expect(second.steps).toEqual(['working'])
+  })
+
+  it('starts a fresh process after a failed build, and after a crash', async () => {
+    worker = new BuildWorker({ workerPath })
+    const before = (await run(worker)).pid
+    await expect(run(worker, 'fail')).rejects.toThrow(BuildFailedError)
+    const afterFailure = (await run(worker)).pid
+    expect(afterFailure).not.toBe(before)
+    await expect(run(worker, 'crash')).rejects.toThrow(/exited with code 3/)
+    const afterCrash = (await run(worker)).pid
+    expect(afterCrash).not.toBe(afterFailure)
+  })
+
+  it('replaces the process after maxBuilds builds', async () => {
+    worker = new BuildWorker({ workerPath, maxBuilds: 2 })
+    const pids = [(await run(worker)).pid, (await run(worker)).pid, (await run(worker)).pid]
+    expect(pids[1]).toBe(pids[0])
+    expect(pids[2]).not.toBe(pids[0])
+  })
+
+  it('ends the process of a cancelled or timed-out build', async () => {
+    worker = new BuildWorker({ workerPath })
+    const pid = (await run(worker)).pid
+    const controller = new AbortController()
+    const hanging = run(worker, 'hang', controller.signal)
+    setTimeout(() => controller.abort(), 100)
+    await expect(hanging).rejects.toThrow(BuildCancelledError)
+    expect(isAlive(pid)).toBe(false)
+    await expect(
+      worker.run({
+        job: job('hang'),
+        signal: new AbortController().signal,
+        timeoutMs: 200,
+        killGraceMs: 100,
+      }),
+    ).rejects.toThrow(/timed out/)
+    expect((await run(worker)).pid).not.toBe(pid)
+  })
+
+  it('close() ends an idle process', async () => {
+    worker = new BuildWorker({ workerPath })
+    const { pid } = await run(worker)
+    worker.close()
+    for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(isAlive(pid)).toBe(false)
+  })
+})
+
+describe('a build job in a process that stays up', () => {
+  it('reuses the dataset it read last while the file is unchanged, with the same result', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reel-job-'))
+    const dataset = join(dir, 'data.ndjson')
+    await copyFile('content/data.ndjson', dataset)
+    const build = async (name: string) => {
+      const steps: string[] = []
+      const result = await runBuildJob(
+        { ...job(), source: { kind: 'dataset', dataset }, dir: join(dir, name), cacheDir: false },
+        (message) => {
+          if (message.type === 'step') steps.push(message.message)
+        },
+      )
+      return { result, steps }
+    }
+    const first = await build('one')
+    const second = await build('two')
+    expect(first.steps.some((step) => step.includes('reusing'))).toBe(false)
+    expect(second.steps).toContain('dataset unchanged since the previous build; reusing it')
+    expect(second.result.fingerprint).toEqual(first.result.fingerprint)
+    expect(
+      await compareTrees(join(dir, 'one'), join(dir, 'two'), ['_build/report.json', '_build/manifest.json']),
+    ).toEqual([])
+    // An edited file is read again.
+    await writeFile(dataset, (await readFile(dataset, 'utf8')).replace('Partner Track', 'Partner Track!'))
+    const third = await build('three')
+    expect(third.steps.some((step) => step.includes('reusing'))).toBe(false)
+    expect(third.result.fingerprint.contentHash).not.toBe(first.result.fingerprint.contentHash)
+  }, 60_000)
+})
