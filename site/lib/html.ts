@@ -1,3 +1,4 @@
+import { htmlVoidElements } from 'html-void-elements'
 import { find, html as htmlSchema, type Info } from 'property-information'
 
 /*
@@ -243,26 +244,5 @@ function escapeAttribute(value: string): string {
   return ATTRIBUTE_ESCAPES.test(value) ? value.replace(ATTRIBUTE_ESCAPES, hex) : value
 }
 
-/** hast-util-to-html's void elements: no closing tag when empty. */
-const VOIDS: ReadonlySet<string> = new Set([
-  'area',
-  'base',
-  'basefont',
-  'bgsound',
-  'br',
-  'col',
-  'command',
-  'embed',
-  'frame',
-  'hr',
-  'image',
-  'img',
-  'input',
-  'keygen',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-])
+/** Void elements: no closing tag when empty (hast-util-to-html's own list). */
+const VOIDS: ReadonlySet<string> = new Set(htmlVoidElements)

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { htmlVoidElements } from 'html-void-elements'
 import type { Plugin, Processor } from 'unified'
 
 /**
@@ -28,29 +29,8 @@ const ATTRIBUTES: ReadonlyMap<string, string> = new Map([
   ['title', 'title'],
   ['width', 'width'],
 ])
-/** hast-util-to-html's `htmlVoidElements`. */
-const VOIDS: ReadonlySet<string> = new Set([
-  'area',
-  'base',
-  'basefont',
-  'bgsound',
-  'br',
-  'col',
-  'command',
-  'embed',
-  'frame',
-  'hr',
-  'image',
-  'img',
-  'input',
-  'keygen',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-])
+/** Void elements: no closing tag when empty (hast-util-to-html's own list). */
+const VOIDS: ReadonlySet<string> = new Set(htmlVoidElements)
 /** Elements hast-util-to-html treats specially (raw text, template content, foreign content). */
 const SPECIAL: ReadonlySet<string> = new Set(['script', 'style', 'template', 'svg', 'math'])
 const TEXT_ESCAPES = /[&<]/g
