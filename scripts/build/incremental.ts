@@ -206,6 +206,22 @@ export async function renderPages(
   const previous = options.previous ? await usableManifest(options.previous, code, site) : undefined
   const hasher = new DataHasher(siteData)
   if (previous && previous.manifest === undefined) progress.step(`full render: ${previous.reason}`)
+  // Reused pages keep their entries; rendered ones are fingerprinted from what they read.
+  const writeManifest = (
+    kept: ManifestPage[],
+    records: PageRecord[],
+    templates: Map<string, TemplateInfo>,
+  ) => {
+    const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher)]
+    return writeManifestFile(dir, {
+      format: 1,
+      code,
+      site,
+      builtAt: siteData.builtAt,
+      templates: templateEntries(pages, templates, hasher),
+      pages,
+    })
+  }
 
   if (!options.previous || !previous?.manifest) {
     const { written, records, templates } = await renderShared(siteData, dir, undefined, progress)
@@ -215,17 +231,7 @@ export async function renderPages(
       rendered: written.length,
       reused: 0,
       reason: previous?.reason,
-      async writeManifest() {
-        const pages = fingerprintPages(records, templates, hasher)
-        await writeManifestFile(dir, {
-          format: 1,
-          code,
-          site,
-          builtAt: siteData.builtAt,
-          templates: templateEntries(pages, templates, hasher),
-          pages,
-        })
-      },
+      writeManifest: () => writeManifest([], records, templates),
     }
   }
 
@@ -253,17 +259,7 @@ export async function renderPages(
     mode: 'incremental',
     rendered: written.length,
     reused: kept.length,
-    async writeManifest() {
-      const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher)]
-      await writeManifestFile(dir, {
-        format: 1,
-        code,
-        site,
-        builtAt: siteData.builtAt,
-        templates: templateEntries(pages, templates, hasher),
-        pages,
-      })
-    },
+    writeManifest: () => writeManifest(kept, records, templates),
   }
 }
 
