@@ -1,3 +1,4 @@
+import { publishedId } from '../../../schemas/validation/ids.ts'
 import { isPublishedId } from '../published.ts'
 import type { ContentSource, SanityDocument } from '../types.ts'
 
@@ -42,16 +43,8 @@ export function publishedIdsOf(ids: readonly string[]): string[] {
   return [...published].sort(compareIds)
 }
 
-/** `drafts.x` → `x`, `versions.r1.x` → `x`, `x` → `x`. */
-export function publishedIdOf(id: string): string {
-  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
-  if (id.startsWith('versions.')) {
-    const rest = id.slice('versions.'.length)
-    const dot = rest.indexOf('.')
-    return dot === -1 ? rest : rest.slice(dot + 1)
-  }
-  return id
-}
+/** `drafts.x` → `x`, `versions.r1.x` → `x`, `x` → `x` (the content model's own rule). */
+export const publishedIdOf = publishedId
 
 /**
  * Splits the documents an incremental query returned into changed and referencing ones.
