@@ -1,6 +1,10 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { NextScheduledQueryResult } from '../../sanity.types.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
+import { linkFiles } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
+import { buildSearchIndex, SEARCH_INDEX_DIR } from '../build/search.ts'
 import { nextScheduledQuery } from '../queries.ts'
 import {
   type Fingerprint,
@@ -32,6 +36,26 @@ export interface WorkerJob {
   /** Some trigger did not name its documents. */
   full: boolean
   reasons: string[]
+  /**
+   * `later`: no search index is built; the previous release's index is linked in (one publish
+   * behind) and the publisher indexes the live release afterwards with a {@link SearchJob}.
+   * Default: built with the pages.
+   */
+  search?: 'with-pages' | 'later'
+}
+
+/** Indexes a published release for search: a copy of it (hard links) with a fresh Pagefind index. */
+export interface SearchJob {
+  task: 'search'
+  /** The release to index (absolute). */
+  from: string
+  /** Fresh directory for the indexed copy (absolute, same filesystem). */
+  dir: string
+}
+
+export interface SearchResult {
+  /** Pages in the index. */
+  indexed: number
 }
 
 export interface WorkerResult {
@@ -46,8 +70,48 @@ export interface WorkerResult {
 export type WorkerMessage =
   | { type: 'step'; message: string }
   | { type: 'warning'; message: string }
-  | { type: 'result'; result: WorkerResult }
+  | { type: 'result'; result: WorkerResult | SearchResult }
   | { type: 'error'; name: string; message: string; details?: string[] }
+
+/** Runs either kind of job the worker receives. */
+export function runWorkerJob(
+  job: WorkerJob | SearchJob,
+  report: (message: WorkerMessage) => void,
+): Promise<WorkerResult | SearchResult> {
+  return 'task' in job ? runSearchJob(job, report) : runBuildJob(job, report)
+}
+
+/**
+ * Links every file of the release except its search index into `dir`, then indexes `dir`.
+ */
+export async function runSearchJob(
+  job: SearchJob,
+  report: (message: WorkerMessage) => void,
+): Promise<SearchResult> {
+  const files = await filesOf(job.from)
+  report({ type: 'step', message: `linking ${files.length} files of ${job.from}` })
+  const index = `${SEARCH_INDEX_DIR}/`
+  linkFiles(
+    job.from,
+    job.dir,
+    files.filter((file) => !file.startsWith(index)),
+  )
+  report({ type: 'step', message: 'indexing pages for search with Pagefind' })
+  const { pages } = await buildSearchIndex(job.dir, siteConfigFromEnv().language)
+  return { indexed: pages }
+}
+
+/** Paths of every file under `dir`, relative to it, with `/` separators. */
+async function filesOf(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .replaceAll('\\', '/'),
+    )
+}
 
 export async function runBuildJob(
   job: WorkerJob,
@@ -77,9 +141,16 @@ export async function runBuildJob(
       ...(job.previous ? { previous: job.previous } : {}),
       ...(job.changedIds.length > 0 ? { changed: job.changedIds } : {}),
       ...(job.cacheDir !== undefined ? { cacheDir: job.cacheDir } : {}),
+      ...(job.search === 'later' ? { search: false } : {}),
     },
     job.dir,
   )
+  if (job.search === 'later' && job.previous) {
+    // Search keeps working, one publish behind, until the publisher indexes this release.
+    const previousIndex = join(job.previous, SEARCH_INDEX_DIR)
+    const files = await filesOf(previousIndex).catch(() => [])
+    linkFiles(previousIndex, join(job.dir, SEARCH_INDEX_DIR), files)
+  }
   const next = await opened.source.fetch<NextScheduledQueryResult>(nextScheduledQuery, {
     now: now.toISOString(),
   })

@@ -6,7 +6,13 @@
  * `process.chdir`, memory and any crash away from the server, and lets a shutdown cancel a build by
  * ending the process.
  */
-import { describeFailure, runBuildJob, type WorkerJob, type WorkerMessage } from './build-job.ts'
+import {
+  describeFailure,
+  runWorkerJob,
+  type SearchJob,
+  type WorkerJob,
+  type WorkerMessage,
+} from './build-job.ts'
 
 const send = (message: WorkerMessage): Promise<void> =>
   new Promise((resolve) => {
@@ -24,9 +30,9 @@ if (!process.send) {
 process.on('SIGINT', () => {})
 process.on('disconnect', () => process.exit(1))
 
-process.on('message', async (job: WorkerJob) => {
+process.on('message', async (job: WorkerJob | SearchJob) => {
   try {
-    const result = await runBuildJob(job, (message) => void send(message))
+    const result = await runWorkerJob(job, (message) => void send(message))
     await send({ type: 'result', result })
   } catch (error) {
     await send(describeFailure(error))

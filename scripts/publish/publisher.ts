@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
-import type { WorkerMessage } from './build-job.ts'
+import type { SearchResult, WorkerMessage } from './build-job.ts'
 import { openWithFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
@@ -188,6 +188,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           changedIds: batch.ids,
           full: batch.full,
           reasons: batch.reasons,
+          search: 'later',
         },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
@@ -236,6 +237,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         previous,
         nextScheduledAt: result.nextScheduledAt,
       })
+      await indexForSearch(meta, signal, log)
       const pruned = await releases.prune()
       if (pruned.length > 0) log.info('releases.pruned', { ids: pruned })
     } catch (error) {
@@ -264,6 +266,47 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       })
     } finally {
       runtime.running = null
+    }
+  }
+
+  /**
+   * The search index is built after the pages are live, so an edit is published without waiting for
+   * Pagefind to index every page (most of a large site's build): the new release first carries the
+   * previous index, then a copy of it (hard links) with a fresh index replaces it, and the release
+   * without one is deleted. A failed or cancelled index leaves the published pages as they are.
+   */
+  async function indexForSearch(content: ReleaseMeta, signal: AbortSignal, log: Logger): Promise<void> {
+    if (shuttingDown || signal.aborted) return
+    const id = newReleaseId(new Date(now()))
+    const staging = releases.stagingDir(id)
+    const started = Date.now()
+    try {
+      const { indexed } = await worker.run<SearchResult>({
+        job: { task: 'search', from: releases.dirOf(content.id), dir: staging },
+        signal,
+        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+        onSpawn: (pid) => log.info('build.worker', { pid }),
+        onMessage: (message: WorkerMessage) => {
+          if (message.type === 'step') log.debug('search.step', { message: message.message })
+        },
+      })
+      // A rollback in the meantime wins: the index belongs to the release it was made from.
+      const current = await releases.current()
+      if (current.kind !== 'release' || current.id !== content.id) {
+        await rm(staging, { recursive: true, force: true })
+        log.info('search.skipped', { reason: 'the live release changed while indexing' })
+        return
+      }
+      const durationMs = Date.now() - started
+      await releases.commit(staging, { ...content, id, durationMs: content.durationMs + durationMs })
+      await releases.activate(id)
+      await releases.remove(content.id)
+      if (runtime.lastSuccess?.id === content.id) runtime.lastSuccess.id = id
+      log.info('search.done', { release: id, indexed, durationMs })
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true })
+      const event = error instanceof BuildCancelledError ? 'search.cancelled' : 'search.failed'
+      log.warn(event, { error: errorMessage(error), kept: 'previous search index' })
     }
   }
 

@@ -274,6 +274,15 @@ export class Releases {
   }
 
   /** Deletes all but the newest `keep` releases, never the current one. */
+  /** Deletes release `id` (never the current one). */
+  async remove(id: string): Promise<void> {
+    if (!isReleaseId(id)) throw new Error(`not a release id: ${id}`)
+    const current = await this.current()
+    if (current.kind === 'release' && current.id === id) throw new Error(`release ${id} is live`)
+    await rm(this.dirOf(id), { recursive: true, force: true })
+    await rm(join(this.root, `${id}.json`), { force: true })
+  }
+
   async prune(): Promise<string[]> {
     const releases = await this.list()
     const current = await this.current()
@@ -282,8 +291,7 @@ export class Releases {
     const removed: string[] = []
     for (const release of releases) {
       if (keepIds.has(release.id)) continue
-      await rm(release.dir, { recursive: true, force: true })
-      await rm(join(this.root, `${release.id}.json`), { force: true })
+      await this.remove(release.id)
       removed.push(release.id)
     }
     return removed

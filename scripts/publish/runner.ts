@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { WorkerJob, WorkerMessage, WorkerResult } from './build-job.ts'
+import type { SearchJob, SearchResult, WorkerJob, WorkerMessage, WorkerResult } from './build-job.ts'
 
 /*
  * Runs builds in a child process (build-worker.ts) that stays up between builds: the next build
@@ -30,7 +30,7 @@ export class BuildFailedError extends Error {
 }
 
 export interface RunWorkerOptions {
-  job: WorkerJob
+  job: WorkerJob | SearchJob
   signal: AbortSignal
   timeoutMs: number
   /** Between SIGTERM and SIGKILL. Default 3 s. */
@@ -66,8 +66,11 @@ export class BuildWorker {
     this.#options = options
   }
 
-  /** Runs one build; resolves with its result, rejects with BuildCancelledError or BuildFailedError. */
-  run(options: RunWorkerOptions): Promise<WorkerResult> {
+  /**
+   * Runs one job; resolves with its result (`WorkerResult` for a build, `SearchResult` for a search
+   * job), rejects with BuildCancelledError or BuildFailedError.
+   */
+  run<Result extends WorkerResult | SearchResult = WorkerResult>(options: RunWorkerOptions): Promise<Result> {
     return new Promise((resolve, reject) => {
       if (options.signal.aborted) return reject(new BuildCancelledError())
       const child = this.#child ?? this.#spawn(options)
@@ -116,7 +119,7 @@ export class BuildWorker {
         if (message.type === 'result') {
           // A process that reached its last build leaves once it has answered.
           if (last) retire()
-          finish(() => resolve(message.result))
+          finish(() => resolve(message.result as Result))
         } else if (message.type === 'error') {
           // A failed build may have left anything behind in the process: the next one starts fresh.
           retire()

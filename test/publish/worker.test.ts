@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -121,6 +121,20 @@ describe('a build job in a process that stays up', () => {
     expect(
       await compareTrees(join(dir, 'one'), join(dir, 'two'), ['_build/report.json', '_build/manifest.json']),
     ).toEqual([])
+    // Built without an index, a release carries the previous one (the same files) until indexed.
+    await runBuildJob(
+      {
+        ...job(),
+        source: { kind: 'dataset', dataset },
+        dir: join(dir, 'later'),
+        cacheDir: false,
+        search: 'later',
+        previous: join(dir, 'one'),
+      },
+      () => {},
+    )
+    const entry = (name: string) => stat(join(dir, name, 'pagefind', 'pagefind-entry.json'))
+    expect((await entry('later')).ino).toBe((await entry('one')).ino)
     // An edited file is read again.
     await writeFile(dataset, (await readFile(dataset, 'utf8')).replace('Partner Track', 'Partner Track!'))
     const third = await build('three')
