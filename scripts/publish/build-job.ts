@@ -19,7 +19,7 @@ import {
  * next scheduled article is due.
  */
 
-/** The dataset the previous build in this process read, kept while its file is unchanged. */
+/** The source the previous build in this process read (a dataset file, or the live mirror). */
 let previousSource: OpenedWithFingerprint | undefined
 
 export interface WorkerJob {
@@ -125,9 +125,13 @@ export async function runBuildJob(
   progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
   const current = await openWithFingerprint(job.source, previousSource)
   if (current === previousSource) progress.step('dataset unchanged since the previous build; reusing it')
+  if (current.synced)
+    progress.step(
+      `live mirror synced: ${current.synced.pulled} document(s) pulled, ${current.synced.removed} removed`,
+    )
+  // Kept for the next build: a dataset file while unchanged, the live mirror to sync.
+  previousSource = current
   const { opened, fingerprint } = current
-  // Only a dataset file is kept (the live source pulls a fresh mirror for every build).
-  previousSource = job.source.kind === 'dataset' ? current : undefined
   // The site is always computed from the source's current state (payloads are not trusted); the
   // previous release only saves re-rendering pages whose data is unchanged, whatever the ids said.
   const rendered = await renderSite(

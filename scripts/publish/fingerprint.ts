@@ -37,12 +37,24 @@ export function sameFingerprint(
 export interface OpenedWithFingerprint {
   opened: OpenedSource
   fingerprint: Fingerprint
+  /** A live mirror kept from the previous build and brought up to date (see `SanitySource.sync`). */
+  synced?: { pulled: number; removed: number }
+}
+
+/** The live source's mirror, which can be brought up to date instead of pulled again. */
+interface SyncableSource extends ContentSource {
+  sync(): Promise<{ pulled: number; removed: number }>
+}
+
+function isSyncable(source: ContentSource): source is SyncableSource {
+  return typeof (source as Partial<SyncableSource>).sync === 'function'
 }
 
 /**
- * Opens the source fresh and reads its fingerprint first. A dataset file is re-read unless its
- * content hash equals that of `reuse` (the previous build's source, in a worker process that stays
- * up): the same bytes load into the same documents, and queries never change them.
+ * Opens the source fresh and reads its fingerprint first. `reuse` is the previous build's source, in
+ * a worker process that stays up: a dataset file is re-read unless its content hash is unchanged
+ * (the same bytes load into the same documents, and queries never change them); a live mirror is
+ * synced (only new, changed and deleted documents are requested) instead of pulled again.
  * Publisher builds never use the API CDN: a lagging CDN could otherwise publish content older
  * than what is already live.
  */
@@ -50,6 +62,11 @@ export async function openWithFingerprint(
   spec: SourceSpec,
   reuse?: OpenedWithFingerprint,
 ): Promise<OpenedWithFingerprint> {
+  if (spec.kind === 'sanity' && reuse && isSyncable(reuse.opened.source)) {
+    const fingerprint = await queryFingerprint(reuse.opened.source)
+    const synced = await reuse.opened.source.sync()
+    return { opened: reuse.opened, fingerprint, synced }
+  }
   const contentHash = spec.kind === 'dataset' ? await hashFile(spec.dataset) : undefined
   if (
     contentHash !== undefined &&

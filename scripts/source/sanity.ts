@@ -21,6 +21,7 @@ import { createEmbeddedSource, type EmbeddedSource } from './embedded.ts'
 import {
   CHANGED_DOCUMENTS_FILTER,
   type ChangedDocuments,
+  compareIds,
   type IncrementalSource,
   publishedIdsOf,
   splitChanged,
@@ -94,6 +95,15 @@ export interface SanitySource extends IncrementalSource {
   readonly validation: ValidationReport | undefined
   /** Forgets the mirror; the next `fetch` pulls a fresh one. */
   refresh(): void
+  /**
+   * Brings a mirror already pulled up to date without pulling it again: lists `_id`, `_rev` and
+   * `_updatedAt` of every published document of the mirrored types, then pulls only the documents
+   * that are new or whose revision differs, and drops those that are gone. Whatever webhooks did or
+   * did not announce, the mirror then equals a fresh pull. Without a mirror it pulls one.
+   *
+   * @returns how many documents were pulled and dropped (`pulled: -1`: a full pull)
+   */
+  sync(): Promise<{ pulled: number; removed: number }>
 }
 
 /**
@@ -129,8 +139,13 @@ export function createSanitySource(
    * Pages `*[filter]` by `_id` cursor: `*[(filter) && _id > $pageCursor] | order(_id) [0...pageSize]`.
    * Each page is requested only after the previous one was handed on, so at most one raw page is alive.
    */
-  async function* pages(pull: string, filter: string, params: QueryParams): AsyncGenerator<SanityDocument[]> {
-    const query = `*[(${filter}) && _id > $pageCursor] | order(_id) [0...${pageSize}]`
+  async function* pages(
+    pull: string,
+    filter: string,
+    params: QueryParams,
+    projection = '',
+  ): AsyncGenerator<SanityDocument[]> {
+    const query = `*[(${filter}) && _id > $pageCursor] | order(_id) [0...${pageSize}]${projection}`
     let cursor = ''
     let total = 0
     for (let page = 1; ; page += 1) {
@@ -211,6 +226,45 @@ export function createSanitySource(
     refresh() {
       mirror = undefined
       validation = undefined
+    },
+    async sync() {
+      if (!mirror) {
+        await loadMirror()
+        return { pulled: -1, removed: 0 }
+      }
+      const { documents: current } = await mirror
+      const known = new Map(current.map((document) => [document._id, document]))
+      const listed = new Set<string>()
+      const stale: string[] = []
+      for await (const page of pages(
+        'revisions',
+        '_type in $types',
+        { types },
+        '{_id, _type, _rev, _updatedAt}',
+      )) {
+        for (const entry of page) {
+          listed.add(entry._id)
+          const mine = known.get(entry._id)
+          if (!mine || mine._rev !== entry._rev || mine._updatedAt !== entry._updatedAt) stale.push(entry._id)
+        }
+      }
+      const pulled = new Map<string, SanityDocument>()
+      for (let start = 0; start < stale.length; start += IDS_PER_REQUEST) {
+        const ids = stale.slice(start, start + IDS_PER_REQUEST)
+        for await (const page of pages('changed', '_id in $ids && _type in $types', { ids, types })) {
+          for (const document of page) pulled.set(document._id, document)
+        }
+      }
+      const removed = current.filter((document) => !listed.has(document._id)).length
+      if (pulled.size === 0 && removed === 0) return { pulled: 0, removed: 0 }
+      const documents = current
+        .filter((document) => listed.has(document._id) && !pulled.has(document._id))
+        .concat([...pulled.values()])
+        .sort((a, b) => compareIds(a._id, b._id))
+      const source = createEmbeddedSource({ file: origin, documents }, { validate: true })
+      mirror = Promise.resolve({ documents, source })
+      validation = source.validation
+      return { pulled: pulled.size, removed }
     },
   }
 }

@@ -78,6 +78,23 @@ it('publishes a webhook-announced edit read fresh from the project', async () =>
   expect(lake.requests.every((request) => request.perspective === 'published')).toBe(true)
 })
 
+it('syncs the mirror it kept instead of pulling the whole dataset again', async () => {
+  await publisher.idle()
+  lake.reset()
+  edit('Live Edit Synced')
+  expect(
+    (await postWebhook(publisher.url, payloadFor(ARTICLE_ID), { idempotencyKey: 'live-2' })).status,
+  ).toBe(202)
+  await waitFor(async () => (await page(publisher.url, ARTICLE_PATH)).text.includes('Live Edit Synced'), {
+    what: 'the synced edit',
+  })
+  const queries = lake.requests.map((request) => request.query)
+  const fullPull = (query: string | undefined) =>
+    isMirrorPull(query) && !query?.includes('_rev') && !query?.includes('$ids')
+  expect(queries.filter(fullPull)).toEqual([])
+  expect(queries.some((query) => query?.includes('_rev'))).toBe(true)
+})
+
 it('publishes an edit no webhook announced, found by reconciliation', async () => {
   const before = (await status(publisher.url)).counters.builds.started
   await publisher.idle()
