@@ -123,7 +123,7 @@ export async function runBuildJob(
     warn: (message: string) => report({ type: 'warning', message }),
   }
   progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
-  const current = await openWithFingerprint(job.source, previousSource)
+  const current = await openWithFingerprint(job.source, previousSource, { cacheDir: job.cacheDir })
   if (current === previousSource) progress.step('dataset unchanged since the previous build; reusing it')
   if (current.synced)
     progress.step(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import type { DatasetFingerprintQueryResult } from '../../sanity.types.ts'
+import { openDatasetSource } from '../build/incremental/dataset-source.ts'
 import { datasetFingerprintQuery } from '../queries.ts'
 import type { ContentSource, QueryParams } from '../source/index.ts'
 import { type OpenedSource, openSource, type SourceKind } from '../source/open.ts'
@@ -55,12 +56,14 @@ function isSyncable(source: ContentSource): source is SyncableSource {
  * a worker process that stays up: a dataset file is re-read unless its content hash is unchanged
  * (the same bytes load into the same documents, and queries never change them); a live mirror is
  * synced (only new, changed and deleted documents are requested) instead of pulled again.
+ * `cacheDir`: load a dataset file through the build cache (see `openDatasetSource`).
  * Publisher builds never use the API CDN: a lagging CDN could otherwise publish content older
  * than what is already live.
  */
 export async function openWithFingerprint(
   spec: SourceSpec,
   reuse?: OpenedWithFingerprint,
+  options: { cacheDir?: string | false | undefined } = {},
 ): Promise<OpenedWithFingerprint> {
   if (spec.kind === 'sanity' && reuse && isSyncable(reuse.opened.source)) {
     const fingerprint = await queryFingerprint(reuse.opened.source)
@@ -74,7 +77,11 @@ export async function openWithFingerprint(
     reuse.opened.origin === spec.dataset
   )
     return reuse
-  const opened = await openSource({ kind: spec.kind, dataset: spec.dataset, useCdn: false })
+  // With a cache, a dataset file loads as the build CLI loads it: as a stream, long fields on disk.
+  const opened =
+    spec.kind === 'dataset' && options.cacheDir
+      ? { source: await openDatasetSource(spec.dataset, options.cacheDir), origin: spec.dataset }
+      : await openSource({ kind: spec.kind, dataset: spec.dataset, useCdn: false })
   const counted = await queryFingerprint(opened.source)
   return { opened, fingerprint: contentHash ? { ...counted, contentHash } : counted }
 }
