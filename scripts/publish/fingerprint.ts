@@ -86,6 +86,20 @@ export async function openWithFingerprint(
   return { opened, fingerprint: contentHash ? { ...counted, contentHash } : counted }
 }
 
+/**
+ * The source's fingerprint, for reconciliation. A dataset file whose bytes hash as `known` says is
+ * not loaded at all (the same bytes give the same fingerprint): a check of an unchanged 300 MB file is
+ * one read, not a parse of every document in the server process.
+ *
+ * @param known the fingerprint of the last build, if any
+ */
+export async function probeFingerprint(spec: SourceSpec, known: Fingerprint | null): Promise<Fingerprint> {
+  if (spec.kind === 'dataset' && known?.contentHash !== undefined) {
+    if ((await hashFile(spec.dataset)) === known.contentHash) return known
+  }
+  return (await openWithFingerprint(spec)).fingerprint
+}
+
 /** A source that can send one small query straight to the Content Lake (the live source). */
 interface RemoteQuerySource extends ContentSource {
   fetchRemote<Result = unknown>(query: string, params?: QueryParams, name?: string): Promise<Result>

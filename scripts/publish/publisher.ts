@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { SearchResult, WorkerMessage } from './build-job.ts'
-import { openWithFingerprint, type SourceSpec } from './fingerprint.ts'
+import { probeFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
 import { errorMessage, type Logger, silentLogger } from './log.ts'
@@ -322,7 +322,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   }, now)
   const reconciler = new Reconciler({
     intervalMs: options.reconcileIntervalMs ?? DEFAULTS.reconcileIntervalMs,
-    probe: async () => (await openWithFingerprint(options.source)).fingerprint,
+    probe: () => probeFingerprint(options.source, baseline.fingerprint),
     baseline: () => baseline,
     isBusy: () => queue.busy,
     request: (reason) => queue.enqueue({ reason, immediate: reason !== 'reconcile' }),
