@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parse } from 'groq-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openRichTextCache } from '../../scripts/build/cache.ts'
+import { collectGarbage } from '../../scripts/build/gc.ts'
 import { openDatasetSource } from '../../scripts/build/incremental/dataset-source.ts'
 import { writeDataset } from '../../scripts/gen/write.ts'
 import * as queries from '../../scripts/queries.ts'
@@ -51,6 +52,22 @@ describe('the large-dataset source', () => {
     expect(JSON.stringify(await fetchSnapshot(streamed, now))).toBe(
       JSON.stringify(await fetchSnapshot(plain, now)),
     )
+  })
+
+  it('does not keep bodies it parsed alive while one synchronous step reads many of them', async () => {
+    const source = await openDatasetSource(file, join(work, 'release-cache'))
+    const articles = await source.fetch<Array<{ body: unknown[] }>>('*[_type == "article"]')
+    let collected = 0
+    const registry = new FinalizationRegistry(() => {
+      collected += 1
+    })
+    // One job, as building site data is: every body is read, and garbage is collected inside it.
+    for (const article of articles) registry.register(article.body[0] as object, null)
+    collectGarbage()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(articles.length).toBeGreaterThanOrEqual(30)
+    // All but the few most recent ones (kept for repeated walks) were already gone.
+    expect(collected).toBeGreaterThanOrEqual(articles.length - 16)
   })
 
   it('limits a query to one type only when the filter says so and nothing else reads the dataset', () => {
