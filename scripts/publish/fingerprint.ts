@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import type { DatasetFingerprintQueryResult } from '../../sanity.types.ts'
-import { openDatasetSource } from '../build/incremental/dataset-source.ts'
+import { type DatasetSource, openDatasetSource } from '../build/incremental/dataset-source.ts'
 import { datasetFingerprintQuery } from '../queries.ts'
 import type { ContentSource, QueryParams } from '../source/index.ts'
 import { type OpenedSource, openSource, type SourceKind } from '../source/open.ts'
@@ -47,14 +47,24 @@ interface SyncableSource extends ContentSource {
   sync(): Promise<{ pulled: number; removed: number }>
 }
 
+function isReloadable(source: ContentSource): source is DatasetSource {
+  return typeof (source as Partial<DatasetSource>).reload === 'function'
+}
+
+/** A dataset source counts what the fingerprint query asks when it loads. */
+function hasSummary(source: ContentSource): source is Pick<DatasetSource, 'summary'> & ContentSource {
+  return 'summary' in source
+}
+
 function isSyncable(source: ContentSource): source is SyncableSource {
   return typeof (source as Partial<SyncableSource>).sync === 'function'
 }
 
 /**
  * Opens the source fresh and reads its fingerprint first. `reuse` is the previous build's source, in
- * a worker process that stays up: a dataset file is re-read unless its content hash is unchanged
- * (the same bytes load into the same documents, and queries never change them); a live mirror is
+ * a worker process that stays up: a dataset file is not read again while its content hash is unchanged
+ * (the same bytes load into the same documents, and queries never change them), and is reloaded
+ * (only changed lines parsed and checked, see `DatasetSource.reload`) when it changed; a live mirror is
  * synced (only new, changed and deleted documents are requested) instead of pulled again.
  * `cacheDir`: load a dataset file through the build cache (see `openDatasetSource`).
  * Publisher builds never use the API CDN: a lagging CDN could otherwise publish content older
@@ -69,6 +79,16 @@ export async function openWithFingerprint(
     const fingerprint = await queryFingerprint(reuse.opened.source)
     const synced = await reuse.opened.source.sync()
     return { opened: reuse.opened, fingerprint, synced }
+  }
+  // The file the previous build read is reloaded (see `DatasetSource.reload`): one read gives its
+  // hash, and only lines that changed are parsed and checked.
+  if (spec.kind === 'dataset' && reuse?.opened.origin === spec.dataset && isReloadable(reuse.opened.source)) {
+    const source = await reuse.opened.source.reload()
+    if (source.contentHash !== undefined) {
+      if (source.contentHash === reuse.fingerprint.contentHash) return reuse
+      const fingerprint = { ...(await queryFingerprint(source)), contentHash: source.contentHash }
+      return { opened: { source, origin: spec.dataset }, fingerprint }
+    }
   }
   const contentHash = spec.kind === 'dataset' ? await hashFile(spec.dataset) : undefined
   if (
@@ -110,11 +130,13 @@ function canQueryRemotely(source: ContentSource): source is RemoteQuerySource {
 }
 
 /**
- * Runs the fingerprint query. The live source answers `fetch` from a full mirror of the dataset,
+ * Runs the fingerprint query (a dataset source counted its answer when it loaded). The live source answers `fetch` from a full mirror of the dataset,
  * so there the query goes to the Content Lake directly: a reconciliation check is one small request,
  * not a dataset download.
  */
 export async function queryFingerprint(source: ContentSource): Promise<Fingerprint> {
+  const summary = hasSummary(source) ? source.summary : undefined
+  if (summary) return { ...summary }
   const result = canQueryRemotely(source)
     ? await source.fetchRemote<DatasetFingerprintQueryResult>(datasetFingerprintQuery)
     : await source.fetch<DatasetFingerprintQueryResult>(datasetFingerprintQuery)

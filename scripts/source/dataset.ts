@@ -45,29 +45,59 @@ export async function streamDataset(
   each: (document: SanityDocument, line: number) => void,
   options: LoadDatasetOptions = {},
 ): Promise<StreamedDataset> {
-  const lineOf = new Map<string, number>()
-  let unpublishedCount = 0
-  let total = 0
-
+  const checks = new DatasetReadChecks(file)
   for await (const { document, line } of readDocuments(file, options.maxLineBytes)) {
-    total += 1
-    if (!isPublishedId(document._id)) {
-      unpublishedCount += 1
-      continue
+    if (checks.accept(document._id, line)) each(document, line)
+  }
+  return checks.finish()
+}
+
+/**
+ * The checks {@link streamDataset} makes on the documents of a file as they are read, for loaders that
+ * read the lines themselves: drafts and release versions are counted and left out, a repeated `_id`
+ * and a file without documents are errors.
+ */
+export class DatasetReadChecks {
+  readonly #file: string
+  readonly #lineOf = new Map<string, number>()
+  #unpublishedCount = 0
+  #total = 0
+
+  /** @param file name used in error messages */
+  constructor(file: string) {
+    this.#file = file
+  }
+
+  /**
+   * Counts one document read; `true` when it is published (to be kept).
+   *
+   * @param id the document's `_id`
+   * @param line the line it was read from
+   */
+  accept(id: string, line: number): boolean {
+    this.#total += 1
+    if (!isPublishedId(id)) {
+      this.#unpublishedCount += 1
+      return false
     }
-    const previous = lineOf.get(document._id)
+    const previous = this.#lineOf.get(id)
     if (previous !== undefined) {
       throw new DatasetError(`duplicate _id, first seen on line ${previous}`, {
-        file,
+        file: this.#file,
         line,
-        documentId: document._id,
+        documentId: id,
       })
     }
-    lineOf.set(document._id, line)
-    each(document, line)
+    this.#lineOf.set(id, line)
+    return true
   }
-  if (total === 0) throw new DatasetError('dataset is empty: no documents found', { file })
-  return { lineOf, unpublishedCount }
+
+  /** Ends the read: an error when the file held no document. */
+  finish(): StreamedDataset {
+    if (this.#total === 0)
+      throw new DatasetError('dataset is empty: no documents found', { file: this.#file })
+    return { lineOf: this.#lineOf, unpublishedCount: this.#unpublishedCount }
+  }
 }
 
 function readDocuments(file: string, maxLineBytes: number | undefined): AsyncGenerator<LoadedDocument> {

@@ -11,6 +11,51 @@ export interface LoadedDocument {
 /** Lines longer than this are rejected before they are buffered further. */
 export const DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024
 
+/** One line of an ndjson stream, as bytes (without its newline). */
+export interface NdjsonLine {
+  bytes: Buffer
+  /** 1-based line number. */
+  line: number
+}
+
+/**
+ * Splits an ndjson byte stream into lines, without parsing them.
+ *
+ * @param chunks the bytes (a file stream or a tar entry)
+ * @param file name used in error messages
+ * @param maxLineBytes refuse lines longer than this (protects memory against runaway input)
+ */
+export async function* splitNdjsonLines(
+  chunks: AsyncIterable<Buffer | string>,
+  file: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<NdjsonLine> {
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  let line = 0
+
+  for await (const raw of chunks) {
+    let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw
+    let newline = chunk.indexOf(10)
+    while (newline !== -1) {
+      line += 1
+      if (pendingBytes + newline > maxLineBytes) throw tooLong(file, line, maxLineBytes)
+      const head = chunk.subarray(0, newline)
+      yield { bytes: pending.length === 0 ? head : Buffer.concat([...pending, head]), line }
+      pending = []
+      pendingBytes = 0
+      chunk = chunk.subarray(newline + 1)
+      newline = chunk.indexOf(10)
+    }
+    if (chunk.length > 0) {
+      pending.push(chunk)
+      pendingBytes += chunk.length
+      if (pendingBytes > maxLineBytes) throw tooLong(file, line + 1, maxLineBytes)
+    }
+  }
+  if (pendingBytes > 0) yield { bytes: Buffer.concat(pending), line: line + 1 }
+}
+
 /**
  * Parses Sanity export ndjson from a byte stream, one document per line.
  *
@@ -23,32 +68,8 @@ export async function* parseNdjson(
   file: string,
   maxLineBytes = DEFAULT_MAX_LINE_BYTES,
 ): AsyncGenerator<LoadedDocument> {
-  let pending: Buffer[] = []
-  let pendingBytes = 0
-  let line = 0
-
-  for await (const raw of chunks) {
-    let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw
-    let newline = chunk.indexOf(10)
-    while (newline !== -1) {
-      pending.push(chunk.subarray(0, newline))
-      line += 1
-      if (pendingBytes + newline > maxLineBytes) throw tooLong(file, line, maxLineBytes)
-      const loaded = parseLine(Buffer.concat(pending).toString('utf8'), file, line)
-      if (loaded) yield loaded
-      pending = []
-      pendingBytes = 0
-      chunk = chunk.subarray(newline + 1)
-      newline = chunk.indexOf(10)
-    }
-    if (chunk.length > 0) {
-      pending.push(chunk)
-      pendingBytes += chunk.length
-      if (pendingBytes > maxLineBytes) throw tooLong(file, line + 1, maxLineBytes)
-    }
-  }
-  if (pendingBytes > 0) {
-    const loaded = parseLine(Buffer.concat(pending).toString('utf8'), file, line + 1)
+  for await (const { bytes, line } of splitNdjsonLines(chunks, file, maxLineBytes)) {
+    const loaded = parseDocumentLine(bytes.toString('utf8'), file, line)
     if (loaded) yield loaded
   }
 }
@@ -66,7 +87,14 @@ function tooLong(file: string, line: number, max: number): DatasetError {
   return new DatasetError(`line is longer than ${max} bytes; refusing to load it`, { file, line })
 }
 
-function parseLine(text: string, file: string, line: number): LoadedDocument | undefined {
+/**
+ * Parses one ndjson line into a document; `undefined` for a blank line.
+ *
+ * @param text the line
+ * @param file name used in error messages
+ * @param line 1-based line number, for error messages
+ */
+export function parseDocumentLine(text: string, file: string, line: number): LoadedDocument | undefined {
   const trimmed = text.trim()
   if (trimmed === '') return undefined
   let value: unknown

@@ -109,10 +109,27 @@ export interface StreamingValidateOptions extends ValidateOptions {
   compact?: ((document: Record<string, unknown>) => void) | undefined
 }
 
+/**
+ * What the per-document checks made of one document. It depends on the document alone, so a loader
+ * that sees the same document again (an unchanged line of a dataset file) can hand it back with
+ * {@link DocumentValidator.addChecked} instead of checking the document again.
+ */
+export interface CheckedDocument {
+  readonly identity: Identity
+  /** The document to keep (cleaned, compacted), when it passed. */
+  readonly kept: SanityDocument | undefined
+  /** The cleaned document, for the reference checks, when its type has references. */
+  readonly original: Record<string, unknown> | undefined
+  readonly notes: readonly ValidationWarning[] | undefined
+  readonly skipped: SkippedDocument | undefined
+}
+
 /** Validation one document at a time (see {@link createValidator}). */
 export interface DocumentValidator {
   /** Checks one document's id, type and fields; references wait for {@link DocumentValidator.finish}. */
-  add(document: SanityDocument): void
+  add(document: SanityDocument): CheckedDocument
+  /** Adds a document as an earlier {@link DocumentValidator.add} checked it (same content model). */
+  addChecked(checked: CheckedDocument): void
   /** Checks references between the documents added, and reports. Call once. */
   finish(): ValidatedDocuments
 }
@@ -244,9 +261,27 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     add(document) {
       const begun = performance.now()
       const index = identities.length
-      identities.push(identityOf(document))
+      const identity = identityOf(document)
+      identities.push(identity)
       check(document, index)
       busy += performance.now() - begun
+      const list = notes[index]
+      return {
+        identity,
+        kept: kept[index],
+        original: originals[index],
+        notes: list ? [...list] : undefined,
+        skipped: skipped[index],
+      }
+    },
+    addChecked(checked) {
+      const index = identities.length
+      identities.push(checked.identity)
+      kept[index] = checked.kept
+      originals[index] = checked.original
+      notes[index] = checked.notes ? [...checked.notes] : undefined
+      skipped[index] = checked.skipped
+      if (checked.skipped) skippedTypes.set(checked.skipped.id, checked.skipped.type)
     },
     finish() {
       const begun = performance.now()

@@ -11,17 +11,45 @@
  *   - queries run on the standard embedded source (scripts/source/embedded.ts); a lazy array behaves
  *     as the array it stands for.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createHash, type Hash, hash } from 'node:crypto'
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { loadDataset, streamDataset } from '../../source/dataset.ts'
+import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
-import type { ContentSource } from '../../source/types.ts'
-import { createValidator, type ValidationReport, validateDocuments } from '../../validate/validate.ts'
+import { parseDocumentLine, splitNdjsonLines } from '../../source/ndjson.ts'
+import type { ContentSource, SanityDocument } from '../../source/types.ts'
+import {
+  type CheckedDocument,
+  createValidator,
+  type ValidatedDocuments,
+  type ValidationReport,
+  validateDocuments,
+} from '../../validate/validate.ts'
 import { BlobPack, type BlobRef } from './pack.ts'
 
 export interface DatasetSource extends ContentSource {
   readonly validation: ValidationReport
+  /**
+   * Loads the file again, as it is now, into a new source; only lines that changed since this load
+   * are parsed and checked (ndjson files; an export archive is read whole again). For a process that
+   * keeps the source between builds: an edit to a 300 MB dataset costs a read of the file, not a parse
+   * of every document.
+   */
+  reload(): Promise<DatasetSource>
+  /** sha256 (hex) of the bytes the documents were read from (ndjson files). */
+  readonly contentHash?: string | undefined
+  /**
+   * What the dataset fingerprint query (`datasetFingerprintQuery`) answers for these documents,
+   * counted once at load instead of by a query scanning every document; `undefined` when a document
+   * has no string `_updatedAt` (the query's ordering then decides).
+   */
+  readonly summary: DatasetSummary | undefined
+}
+
+export interface DatasetSummary {
+  count: number
+  lastUpdatedAt: string | null
 }
 
 /** Portable Text fields shorter than this many blocks stay in memory. */
@@ -38,15 +66,103 @@ export async function openDatasetSource(file: string, cacheDir: string | false):
   if (cacheDir === false) {
     // As `openEmbeddedSource` does (scripts/source/embedded.ts): load, then validate every document.
     const validated = validateDocuments((await loadDataset(file)).documents)
-    return { ...createEmbeddedSource({ file, documents: validated.documents }), validation: validated.report }
+    return datasetSource(file, validated, () => openDatasetSource(file, cacheDir))
   }
   const store = new LongFieldStore(join(cacheDir, 'documents'))
-  const validator = createValidator({ compact: (document) => store.offload(document) })
-  await streamDataset(file, (document) => validator.add(document))
-  store.save()
-  const validated = validator.finish()
-  return { ...createEmbeddedSource({ file, documents: validated.documents }), validation: validated.report }
+  if (/\.(tar\.gz|tgz)$/i.test(file)) {
+    const validator = createValidator({ compact: (document) => store.offload(document) })
+    await streamDataset(file, (document) => validator.add(document))
+    store.save()
+    return datasetSource(file, validator.finish(), () => openDatasetSource(file, cacheDir))
+  }
+  return loadLines(file, store, new Map())
 }
+
+function datasetSource(
+  file: string,
+  validated: ValidatedDocuments,
+  reload: () => Promise<DatasetSource>,
+  contentHash?: string,
+): DatasetSource {
+  return {
+    ...createEmbeddedSource({ file, documents: validated.documents }),
+    validation: validated.report,
+    reload,
+    contentHash,
+    summary: summarize(validated.documents),
+  }
+}
+
+/** Published documents (a dataset source holds no others) and the newest `_updatedAt`. */
+function summarize(documents: readonly SanityDocument[]): DatasetSummary | undefined {
+  let lastUpdatedAt: string | null = null
+  for (const { _updatedAt } of documents) {
+    // GROQ orders strings by code unit, as `>` does; other values order by type rules of their own.
+    if (typeof _updatedAt !== 'string') return undefined
+    if (lastUpdatedAt === null || _updatedAt > lastUpdatedAt) lastUpdatedAt = _updatedAt
+  }
+  return { count: documents.length, lastUpdatedAt }
+}
+
+/** What one line of an ndjson file gave, by a hash of its bytes. */
+type LineOutcome =
+  | { kind: 'blank' }
+  | { kind: 'unpublished'; id: string }
+  | { kind: 'document'; id: string; checked: CheckedDocument; fields: readonly LongField[] }
+
+/**
+ * Loads an ndjson file line by line. A line whose bytes hashed the same in the previous load
+ * (`previous`) is not parsed or checked again: its document and the outcome of its per-document checks
+ * are reused (a document depends on its line alone); references are always checked across the whole
+ * dataset. Errors name the file and line as a fresh load does.
+ */
+async function loadLines(
+  file: string,
+  store: LongFieldStore,
+  previous: ReadonlyMap<string, LineOutcome>,
+): Promise<DatasetSource> {
+  store.begin()
+  const lines = new Map<string, LineOutcome>()
+  const validator = createValidator({ compact: (document) => store.offload(document) })
+  const checks = new DatasetReadChecks(file)
+  const whole = createHash('sha256')
+  for await (const { bytes, line } of splitNdjsonLines(hashing(file, whole), file)) {
+    const key = hash('sha256', bytes, 'base64')
+    let outcome = lines.get(key) ?? previous.get(key)
+    if (outcome === undefined) {
+      const loaded = parseDocumentLine(bytes.toString('utf8'), file, line)
+      if (!loaded) {
+        outcome = { kind: 'blank' }
+      } else if (!checks.accept(loaded.document._id, line)) {
+        outcome = { kind: 'unpublished', id: loaded.document._id }
+      } else {
+        const checked = validator.add(loaded.document)
+        outcome = { kind: 'document', id: loaded.document._id, checked, fields: store.lastOffloaded }
+      }
+      lines.set(key, outcome)
+      continue
+    }
+    lines.set(key, outcome)
+    if (outcome.kind === 'blank' || !checks.accept(outcome.id, line) || outcome.kind !== 'document') continue
+    validator.addChecked(outcome.checked)
+    store.keep(outcome.fields)
+  }
+  checks.finish()
+  store.save()
+  const reload = () => loadLines(file, store, lines)
+  return datasetSource(file, validator.finish(), reload, whole.digest('hex'))
+}
+
+/** The file's bytes, in large chunks, fed to `hash` as they are read. */
+async function* hashing(file: string, hash: Hash): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer)
+    yield chunk as Buffer
+  }
+}
+
+/** A field moved to the pack: its key (`<id>@<rev>#<field>`) and where it is. */
+type LongField = readonly [key: string, ref: BlobRef]
 
 interface SavedIndex {
   format: 1
@@ -61,7 +177,7 @@ class LongFieldStore {
   readonly #indexFile: string
   readonly #pack: BlobPack
   #entries = new Map<string, BlobRef>()
-  readonly #used = new Map<string, BlobRef>()
+  #used = new Map<string, BlobRef>()
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true })
@@ -77,9 +193,14 @@ class LongFieldStore {
     this.#pack = new BlobPack(dir)
   }
 
+  /** The fields the last {@link LongFieldStore.offload} moved to the pack. */
+  lastOffloaded: readonly LongField[] = []
+
   /** Replaces the document's long Portable Text fields (in place) with lazy arrays. */
   offload(document: Record<string, unknown>): void {
+    this.lastOffloaded = []
     if (typeof document._rev !== 'string') return
+    const moved: LongField[] = []
     for (const field in document) {
       const value = document[field]
       if (!isLongPortableText(value)) continue
@@ -87,16 +208,33 @@ class LongFieldStore {
       let ref = this.#entries.get(key)
       if (!ref) ref = this.#pack.append(JSON.stringify(value))
       this.#used.set(key, ref)
+      moved.push([key, ref])
       document[field] = lazyArray(this.#pack, ref)
     }
+    this.lastOffloaded = moved
   }
 
-  /** Writes the pack and an index of the fields this build used (older ones are forgotten). */
+  /** Starts a load: nothing is used yet. */
+  begin(): void {
+    this.#used = new Map()
+  }
+
+  /** Counts fields an earlier load moved to the pack as used by this one (a document reused as is). */
+  keep(fields: readonly LongField[]): void {
+    for (const [key, ref] of fields) this.#used.set(key, ref)
+  }
+
+  /**
+   * Writes the pack and an index of the fields this load used (older ones are forgotten); the next
+   * load starts from that index.
+   */
   save(): void {
     this.#pack.flush()
     const indexFile = this.#indexFile
     writeFileSync(`${indexFile}.tmp`, serialize({ format: 1, entries: this.#used } satisfies SavedIndex))
     renameSync(`${indexFile}.tmp`, indexFile)
+    this.#entries = this.#used
+    this.#used = new Map()
   }
 }
 

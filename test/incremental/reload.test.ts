@@ -1,0 +1,114 @@
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type DatasetSource, openDatasetSource } from '../../scripts/build/incremental/dataset-source.ts'
+import { writeDataset } from '../../scripts/gen/write.ts'
+import { hashFile } from '../../scripts/publish/fingerprint.ts'
+import { datasetFingerprintQuery } from '../../scripts/queries.ts'
+import { fetchSnapshot } from '../../scripts/site-data/snapshot.ts'
+import { DatasetError } from '../../scripts/source/types.ts'
+
+/*
+ * A reloaded dataset source (only changed lines parsed and checked) must be exactly the source a
+ * fresh load of the same file gives: documents, validation report, fingerprint.
+ */
+
+let work: string
+let file: string
+let original: string[]
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'reel-reload-'))
+  file = join(work, 'data.ndjson')
+  await writeDataset({ articles: 24, seed: 'reload' }, file)
+  original = (await readFile(file, 'utf8')).trimEnd().split('\n')
+}, 30_000)
+
+type Doc = Record<string, unknown> & { _id: string; _type: string }
+const parseAll = (lines: readonly string[]) => lines.map((line) => JSON.parse(line) as Doc)
+const write = (docs: readonly (Doc | string)[]) =>
+  writeFile(file, `${docs.map((doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc))).join('\n')}\n`)
+const firstOf = (docs: Doc[], type: string) => docs.find((doc) => doc._type === type) as Doc
+
+async function expectSameAsFresh(reloaded: DatasetSource, label: string) {
+  const fresh = await openDatasetSource(file, join(work, `fresh-${label}`))
+  const now = new Date('2026-11-30T00:00:00Z')
+  expect(JSON.stringify(await reloaded.fetch('*'))).toBe(JSON.stringify(await fresh.fetch('*')))
+  expect(JSON.stringify(await fetchSnapshot(reloaded, now))).toBe(
+    JSON.stringify(await fetchSnapshot(fresh, now)),
+  )
+  const { milliseconds: _a, ...report } = reloaded.validation
+  const { milliseconds: _b, ...expected } = fresh.validation
+  expect(report).toEqual(expected)
+  expect(reloaded.summary).toEqual(fresh.summary)
+  expect(reloaded.summary).toEqual(await reloaded.fetch(datasetFingerprintQuery))
+  expect(reloaded.contentHash).toBe(await hashFile(file))
+}
+
+describe('reloading a dataset file', () => {
+  it('gives what a fresh load gives, edit after edit', async () => {
+    const cache = join(work, 'cache')
+    await write(parseAll(original))
+    let source = await openDatasetSource(file, cache)
+    await expectSameAsFresh(source, 'start')
+    const docs = parseAll(original)
+    const article = firstOf(docs, 'article')
+    const person = firstOf(docs, 'person')
+
+    const scenarios: Array<[string, () => Array<Doc | string>]> = [
+      ['edit', () => docs.map((d) => (d === article ? { ...d, title: 'A new title', _rev: 'r2' } : d))],
+      ['create', () => [...docs, { ...article, _id: 'article-new-one', slug: { current: 'new-one' } }]],
+      // Articles crediting the person lose it (or are skipped when it was required).
+      ['delete a referenced document', () => docs.filter((d) => d !== person)],
+      [
+        'reorder, blank lines and a draft',
+        () => ['', { ...article, _id: `drafts.${article._id}` }, ...docs.toReversed(), '  '],
+      ],
+      ['an invalid document', () => docs.map((d) => (d === article ? { ...d, title: 42 } : d))],
+      ['control characters', () => docs.map((d) => (d === article ? { ...d, title: 'Bad\u0007 title' } : d))],
+      // The line with a warning is reused as it was: its warning must be too.
+      [
+        'another edit, warned line unchanged',
+        () =>
+          docs
+            .filter((d) => d !== person)
+            .map((d) => (d === article ? { ...d, title: 'Bad\u0007 title' } : d)),
+      ],
+      ['back to the start', () => docs],
+    ]
+    for (const [label, edit] of scenarios) {
+      await write(edit())
+      source = await source.reload()
+      await expectSameAsFresh(source, label)
+    }
+  })
+
+  it('names the file and line of a bad line, and reloads again once the line is fixed', async () => {
+    const cache = join(work, 'cache-bad')
+    await write(parseAll(original))
+    const source = await openDatasetSource(file, cache)
+    await write([...original.slice(0, 3), '{"_id": "broken", ', ...original.slice(3)])
+    const error = await source.reload().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(DatasetError)
+    expect(String(error)).toContain(`${file}:4 (document broken)`)
+    await write([...original, original[2] as string])
+    await expect(source.reload()).rejects.toThrow(/duplicate _id, first seen on line 3/)
+    await write(parseAll(original))
+    await expectSameAsFresh(await source.reload(), 'fixed')
+  })
+
+  it('counts the fingerprint as the query does, for a hostile dataset too', async () => {
+    const hostile = join(work, 'hostile.ndjson')
+    await copyFile('test/fixtures/hostile/data.ndjson', hostile)
+    const source = await openDatasetSource(hostile, join(work, 'cache-hostile'))
+    const answer = await source.fetch(datasetFingerprintQuery)
+    if (source.summary) expect(source.summary).toEqual(answer)
+    else expect(answer).toHaveProperty('count')
+    const bundled = await openDatasetSource('content/data.ndjson', join(work, 'cache-bundled'))
+    expect(bundled.summary).toEqual(await bundled.fetch(datasetFingerprintQuery))
+  })
+})
