@@ -1,11 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 
-/** Relative paths of every file under `dir`, sorted. */
+/** Relative paths of every file under `dir`, and of empty directories (with a trailing `/`), sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = []
   const walk = async (path: string) => {
-    for (const entry of await readdir(path, { withFileTypes: true })) {
+    const entries = await readdir(path, { withFileTypes: true })
+    if (entries.length === 0 && path !== dir) out.push(`${relative(dir, path)}/`)
+    for (const entry of entries) {
       const full = join(path, entry.name)
       if (entry.isDirectory()) await walk(full)
       else out.push(relative(dir, full))
@@ -30,6 +32,7 @@ export async function compareTrees(a: string, b: string, ignore: readonly string
   for (const path of right) if (!inLeft.has(path)) differences.push(`only in ${b}: ${path}`)
   for (const path of left) {
     if (!inRight.has(path)) continue
+    if (path.endsWith('/')) continue
     const [x, y] = await Promise.all([readFile(join(a, path)), readFile(join(b, path))])
     if (!x.equals(y)) differences.push(`differs: ${path}`)
   }

@@ -38,7 +38,7 @@ import {
 } from './incremental/manifest.ts'
 import type { PageRecord, RenderPlan, TemplateInfo } from './incremental/pages.ts'
 import { type RenderedShares, renderShares } from './incremental/render.ts'
-import { linkFiles } from './incremental/tree.ts'
+import { filesUnder, linkFiles } from './incremental/tree.ts'
 import { type BuildOptions, type RenderResult, renderSite } from './pipeline.ts'
 import { type Progress, silentProgress } from './progress.ts'
 
@@ -147,6 +147,11 @@ function isAlive(pid: number): boolean {
 export interface RenderPagesOptions {
   /** A previous build directory to reuse pages from (incremental build); absent: full build. */
   previous?: string | undefined
+  /**
+   * `previous` is being copied ahead of time (see `PreparedTree`): reused pages are not linked into
+   * `dir`, the caller settles `dir` into the copy once everything is written.
+   */
+  linkReused?: boolean
   progress?: Progress
 }
 
@@ -184,6 +189,10 @@ export function buildIncremental(options: IncrementalBuildOptions): Promise<Rend
 export interface RenderedPages extends RenderSummary {
   /** Pages in the build (rendered now or reused). */
   pages: number
+  /** Output paths of the pages reused from the previous build. */
+  reusedOutputs: string[]
+  /** HTML files among the build's pages (rendered or reused). */
+  htmlPages: number
   /** Writes `_build/manifest.json`; call once every other output is in place. */
   writeManifest(): Promise<void>
 }
@@ -227,6 +236,8 @@ export async function renderPages(
     const { written, records, templates } = await renderShared(siteData, dir, undefined, progress)
     return {
       pages: written.length,
+      reusedOutputs: [],
+      htmlPages: countHtml(records.map((page) => page.output)),
       mode: 'full',
       rendered: written.length,
       reused: 0,
@@ -244,23 +255,39 @@ export async function renderPages(
     progress.step(`  ${template}: ${selection === 'all' ? 'all pages' : `${selection.size} item(s)`}`)
   }
   const { written, records, templates, rerendered } = await renderShared(siteData, dir, plan.plan, progress)
-  progress.step(`rendered ${written.length} page(s); linking ${plan.kept.length} unchanged page(s)`)
+  const linking = options.linkReused !== false
+  progress.step(
+    `rendered ${written.length} page(s); ${linking ? 'linking' : 'keeping'} ${plan.kept.length} unchanged page(s)`,
+  )
   const renderedOutputs = new Set(records.map((page) => page.output))
   const kept = plan.kept.filter((page) => !renderedOutputs.has(page.output) && !rerendered.has(page.template))
-  const clashes = linkFiles(
-    options.previous as string,
-    dir,
-    kept.map((page) => page.output),
-  )
+  const reusedOutputs = kept.map((page) => page.output)
+  const clashes = linking
+    ? linkFiles(options.previous as string, dir, reusedOutputs)
+    : await existing(dir, reusedOutputs)
   if (clashes.length > 0)
     throw new Error(`pages rendered over reused ones: ${clashes.slice(0, 5).join(', ')}`)
   return {
     pages: written.length + kept.length,
+    reusedOutputs,
+    htmlPages: countHtml([...renderedOutputs, ...reusedOutputs]),
     mode: 'incremental',
     rendered: written.length,
     reused: kept.length,
     writeManifest: () => writeManifest(kept, records, templates),
   }
+}
+
+function countHtml(outputs: Iterable<string>): number {
+  let count = 0
+  for (const output of outputs) if (output.endsWith('.html')) count += 1
+  return count
+}
+
+/** Which of `files` the render wrote in `dir` too. */
+async function existing(dir: string, files: readonly string[]): Promise<string[]> {
+  const written = new Set(await filesUnder(dir))
+  return files.filter((file) => written.has(file))
 }
 
 interface Rendered {

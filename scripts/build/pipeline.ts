@@ -6,10 +6,11 @@ import { fetchSnapshot } from '../site-data/snapshot.ts'
 import type { ContentSource } from '../source/index.ts'
 import { buildReport, countsText, validationReportOf } from '../validate/report.ts'
 import type { SkippedDocument, ValidationReport } from '../validate/validate.ts'
+import { type PreparedTree, settleIntoTree } from './incremental/tree.ts'
 import { openBuildCache, type RenderSummary, renderPages } from './incremental.ts'
 import { stagingDirFor, swapIntoPlace } from './output.ts'
 import { type Progress, silentProgress } from './progress.ts'
-import { buildSearchIndex } from './search.ts'
+import { buildSearchIndex, SEARCH_INDEX_DIR } from './search.ts'
 
 export interface BuildOptions {
   source: ContentSource
@@ -38,6 +39,12 @@ export interface BuildOptions {
   cacheDir?: string | false
   /** Build the Pagefind search index (default true). */
   search?: boolean
+  /**
+   * A hard-linked copy of `previous` made ahead of time: an incremental render settles into it
+   * instead of linking every reused page (see `settleIntoTree`); with `search: false` it keeps the
+   * copy's search index. A full render leaves it unused.
+   */
+  tree?: PreparedTree | undefined
 }
 
 export interface BuildResult {
@@ -68,6 +75,10 @@ export interface RenderResult {
   skipped: SkippedDocument[]
   /** Full or incremental, and how many pages were rendered and reused (see `renderPages`). */
   render: RenderSummary
+  /** HTML files in the build. */
+  htmlPages: number
+  /** Whether the build settled into `options.tree` (it is gone then). */
+  usedTree: boolean
 }
 
 /**
@@ -115,18 +126,35 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
       ? `rendering pages with Eleventy (changed: ${options.changed.slice(0, 10).join(', ')}${options.changed.length > 10 ? ', …' : ''})`
       : 'rendering pages with Eleventy',
   )
-  const rendered = await renderPages(siteData, dir, { previous: options.previous, progress })
+  const rendered = await renderPages(siteData, dir, {
+    previous: options.previous,
+    linkReused: options.tree === undefined,
+    progress,
+  })
+  // A full render reuses nothing: it has no use for the copy.
+  const usedTree = options.tree !== undefined && rendered.mode === 'incremental'
   const { pages } = rendered
   progress.step('publishing images')
   await publishLocalImages(images, dir)
-  if (options.search !== false) {
+  const indexForSearch = async () => {
     progress.step('indexing pages for search with Pagefind')
     await buildSearchIndex(dir, options.site.language)
   }
+  // Pagefind indexes every page in `dir`: with a prepared tree, only once the reused pages are in.
+  if (options.search !== false && !usedTree) await indexForSearch()
   await writeReport(dir, siteData, validation)
   progress.step('writing the build manifest')
   await rendered.writeManifest()
   cache.save()
+  if (options.tree && usedTree) {
+    const tree = options.tree
+    const keep = new Set(rendered.reusedOutputs)
+    if (options.search === false)
+      for (const file of tree.files) if (file.startsWith(`${SEARCH_INDEX_DIR}/`)) keep.add(file)
+    progress.step(`settling ${rendered.rendered} page(s) into the prepared copy of the previous build`)
+    await settleIntoTree(dir, tree, keep)
+    if (options.search !== false) await indexForSearch()
+  }
   await assertLooksComplete(dir, pages)
   const { mode, rendered: renderedPages, reused, reason } = rendered
   return {
@@ -135,6 +163,8 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
     warnings: siteData.warnings,
     skipped,
     render: { mode, rendered: renderedPages, reused, reason },
+    htmlPages: rendered.htmlPages,
+    usedTree,
   }
 }
 

@@ -1,8 +1,7 @@
-import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { NextScheduledQueryResult } from '../../sanity.types.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
-import { linkFiles } from '../build/incremental/tree.ts'
+import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import { buildSearchIndex, SEARCH_INDEX_DIR } from '../build/search.ts'
 import { nextScheduledQuery } from '../queries.ts'
@@ -42,6 +41,8 @@ export interface WorkerJob {
    * Default: built with the pages.
    */
   search?: 'with-pages' | 'later'
+  /** A hard-linked copy of `previous` made ahead of time (see `PreparedTree`); consumed when used. */
+  tree?: PreparedTree | undefined
 }
 
 /** Indexes a published release for search: a copy of it (hard links) with a fresh Pagefind index. */
@@ -58,8 +59,26 @@ export interface SearchResult {
   indexed: number
 }
 
+/** Makes a hard-linked copy of a release for the next build to settle into (see `PreparedTree`). */
+export interface TreeJob {
+  task: 'tree'
+  /** The release to copy (absolute). */
+  from: string
+  /** Fresh directory for the copy (absolute, same filesystem). */
+  dir: string
+}
+
+export interface TreeResult {
+  /** Every file of the copy. */
+  files: string[]
+}
+
 export interface WorkerResult {
   pages: number
+  /** HTML files in the build. */
+  htmlPages: number
+  /** The job's `tree` became the build (else it is left as it was). */
+  usedTree: boolean
   warnings: string[]
   fingerprint: Fingerprint
   nextScheduledAt: string | null
@@ -70,15 +89,27 @@ export interface WorkerResult {
 export type WorkerMessage =
   | { type: 'step'; message: string }
   | { type: 'warning'; message: string }
-  | { type: 'result'; result: WorkerResult | SearchResult }
+  | { type: 'result'; result: WorkerResult | SearchResult | TreeResult }
   | { type: 'error'; name: string; message: string; details?: string[] }
 
-/** Runs either kind of job the worker receives. */
+/** Runs any kind of job the worker receives. */
 export function runWorkerJob(
-  job: WorkerJob | SearchJob,
+  job: WorkerJob | SearchJob | TreeJob,
   report: (message: WorkerMessage) => void,
-): Promise<WorkerResult | SearchResult> {
-  return 'task' in job ? runSearchJob(job, report) : runBuildJob(job, report)
+): Promise<WorkerResult | SearchResult | TreeResult> {
+  if (!('task' in job)) return runBuildJob(job, report)
+  return job.task === 'search' ? runSearchJob(job, report) : runTreeJob(job, report)
+}
+
+/** Links every file of the release into `dir`. */
+export async function runTreeJob(
+  job: TreeJob,
+  report: (message: WorkerMessage) => void,
+): Promise<TreeResult> {
+  const files = await filesUnder(job.from)
+  report({ type: 'step', message: `linking ${files.length} files of ${job.from}` })
+  linkFiles(job.from, job.dir, files)
+  return { files }
 }
 
 /**
@@ -88,7 +119,7 @@ export async function runSearchJob(
   job: SearchJob,
   report: (message: WorkerMessage) => void,
 ): Promise<SearchResult> {
-  const files = await filesOf(job.from)
+  const files = await filesUnder(job.from)
   report({ type: 'step', message: `linking ${files.length} files of ${job.from}` })
   const index = `${SEARCH_INDEX_DIR}/`
   linkFiles(
@@ -99,18 +130,6 @@ export async function runSearchJob(
   report({ type: 'step', message: 'indexing pages for search with Pagefind' })
   const { pages } = await buildSearchIndex(job.dir, siteConfigFromEnv().language)
   return { indexed: pages }
-}
-
-/** Paths of every file under `dir`, relative to it, with `/` separators. */
-async function filesOf(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) =>
-      join(entry.parentPath, entry.name)
-        .slice(dir.length + 1)
-        .replaceAll('\\', '/'),
-    )
 }
 
 export async function runBuildJob(
@@ -146,13 +165,15 @@ export async function runBuildJob(
       ...(job.changedIds.length > 0 ? { changed: job.changedIds } : {}),
       ...(job.cacheDir !== undefined ? { cacheDir: job.cacheDir } : {}),
       ...(job.search === 'later' ? { search: false } : {}),
+      ...(job.tree && job.previous ? { tree: job.tree } : {}),
     },
     job.dir,
   )
-  if (job.search === 'later' && job.previous) {
-    // Search keeps working, one publish behind, until the publisher indexes this release.
+  // Search keeps working, one publish behind, until the publisher indexes this release (a prepared
+  // tree kept the previous index already).
+  if (job.search === 'later' && job.previous && !rendered.usedTree) {
     const previousIndex = join(job.previous, SEARCH_INDEX_DIR)
-    const files = await filesOf(previousIndex).catch(() => [])
+    const files = await filesUnder(previousIndex).catch(() => [])
     linkFiles(previousIndex, join(job.dir, SEARCH_INDEX_DIR), files)
   }
   const next = await opened.source.fetch<NextScheduledQueryResult>(nextScheduledQuery, {
@@ -160,6 +181,8 @@ export async function runBuildJob(
   })
   return {
     pages: rendered.pages,
+    htmlPages: rendered.htmlPages,
+    usedTree: rendered.usedTree,
     warnings: rendered.warnings.map((warning) => warning.message),
     fingerprint,
     nextScheduledAt: typeof next === 'string' ? next : null,

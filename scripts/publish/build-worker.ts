@@ -10,6 +10,7 @@ import {
   describeFailure,
   runWorkerJob,
   type SearchJob,
+  type TreeJob,
   type WorkerJob,
   type WorkerMessage,
 } from './build-job.ts'
@@ -30,7 +31,7 @@ if (!process.send) {
 process.on('SIGINT', () => {})
 process.on('disconnect', () => process.exit(1))
 
-process.on('message', async (job: WorkerJob | SearchJob) => {
+process.on('message', async (job: WorkerJob | SearchJob | TreeJob) => {
   try {
     const result = await runWorkerJob(job, (message) => void send(message))
     await send({ type: 'result', result })

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
-import type { SearchResult, WorkerMessage } from './build-job.ts'
+import type { PreparedTree } from '../build/incremental/tree.ts'
+import type { SearchResult, TreeResult, WorkerMessage } from './build-job.ts'
 import { probeFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
@@ -160,11 +161,28 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const minPageRatio = options.minPageRatio ?? DEFAULTS.minPageRatio
   let shuttingDown = false
   const worker = new BuildWorker({ workerPath: options.workerPath })
+  // Search indexes and copies for the next build run in a process of their own, beside the builds,
+  // so cancelling them never costs the build worker what it keeps between builds.
+  const backgroundWorker = new BuildWorker({ workerPath: options.workerPath })
+  const site = createStaticSite(releases.link)
+  /** Work that follows a publish (see `afterPublish`); the next build cancels it. */
+  let background: { abort: AbortController; done: Promise<void> } | null = null
+  /** A hard-linked copy of the live release, ready for the next build to settle into. */
+  let spare: { of: string; tree: PreparedTree } | null = null
+
+  /** Deletions in progress: builds do not wait for them, `idle()` and shutdown do. */
+  const cleanups = new Set<Promise<unknown>>()
+  function cleanup(work: Promise<unknown>): void {
+    const tracked = work.catch(() => {}).finally(() => cleanups.delete(tracked))
+    cleanups.add(tracked)
+  }
+  const removeLater = (dir: string) => cleanup(rm(dir, { recursive: true, force: true }))
 
   async function build(batch: BuildBatch, signal: AbortSignal): Promise<void> {
     const id = newReleaseId(new Date(now()))
     const staging = releases.stagingDir(id)
     const started = Date.now()
+    let tree: PreparedTree | undefined
     const log = logger.child({ build: id })
     runtime.counters.builds.started += 1
     runtime.running = { id, since: now(), reasons: batch.reasons, changedIds: batch.ids.length }
@@ -176,8 +194,15 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       changed: batch.ids.length,
     })
     try {
+      // The pages come first: a search index or copy still being made for the last publish stops
+      // (it is made again after this one).
+      await settleBackground()
       // The live release is the starting point: pages whose data did not change are reused from it.
       const live = await releases.current()
+      const prepared = spare
+      spare = null
+      tree = live.kind === 'release' && prepared?.of === live.id ? prepared.tree : undefined
+      if (prepared && !tree) removeLater(prepared.tree.dir)
       const result = await worker.run({
         job: {
           source: options.source,
@@ -189,6 +214,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           full: batch.full,
           reasons: batch.reasons,
           search: 'later',
+          ...(tree ? { tree } : {}),
         },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
@@ -198,10 +224,11 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           else if (message.type === 'step') log.debug('build.step', { message: message.message })
         },
       })
+      if (tree && !result.usedTree) removeLater(tree.dir)
       const current = await releases.current()
       const previousPages =
         current.kind === 'release' ? ((await releases.readMeta(current.id))?.pages ?? null) : null
-      const pages = await validateRelease(staging, previousPages, minPageRatio)
+      const pages = await validateRelease(staging, previousPages, minPageRatio, result.htmlPages)
       const durationMs = Date.now() - started
       const meta: ReleaseMeta = {
         id,
@@ -217,6 +244,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         origin: result.origin,
       }
       await releases.commit(staging, meta)
+      // The server is ready for the release before it goes live (it lists the release's files).
+      await site.prepare(releases.dirOf(id))
       const { previous } = await releases.activate(id)
       baseline = { fingerprint: result.fingerprint, nextScheduledAt: result.nextScheduledAt }
       scheduler.set(result.nextScheduledAt)
@@ -237,10 +266,16 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         previous,
         nextScheduledAt: result.nextScheduledAt,
       })
-      await indexForSearch(meta, signal, log)
-      const pruned = await releases.prune()
-      if (pruned.length > 0) log.info('releases.pruned', { ids: pruned })
+      // Never the live release, so the next build need not wait for it.
+      cleanup(
+        releases.prune().then(
+          (pruned) => pruned.length > 0 && log.info('releases.pruned', { ids: pruned }),
+          (error: unknown) => log.warn('releases.prune.failed', { error: errorMessage(error) }),
+        ),
+      )
+      startBackground(meta, log)
     } catch (error) {
+      if (tree) removeLater(tree.dir)
       await rm(staging, { recursive: true, force: true })
       const durationMs = Date.now() - started
       if (error instanceof BuildCancelledError || shuttingDown) {
@@ -269,44 +304,106 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     }
   }
 
+  function startBackground(meta: ReleaseMeta, log: Logger): void {
+    const abort = new AbortController()
+    const done = afterPublish(meta, abort.signal, log).catch((error: unknown) =>
+      log.warn('background.failed', { error: errorMessage(error) }),
+    )
+    background = { abort, done }
+    void done.finally(() => {
+      if (background?.done === done) background = null
+    })
+  }
+
+  /** Cancels what follows the last publish and waits until it stopped. */
+  async function settleBackground(): Promise<void> {
+    const running = background
+    if (!running) return
+    running.abort.abort()
+    await running.done
+  }
+
+  /**
+   * What follows a publish, off the build queue and cancelled by the next build: the search index
+   * (see `indexForSearch`), then a hard-linked copy of the live release for the
+   * next build to settle into, so that build neither links every unchanged page nor creates a
+   * directory per page (seconds for a large site).
+   */
+  async function afterPublish(content: ReleaseMeta, signal: AbortSignal, log: Logger): Promise<void> {
+    const live = (await indexForSearch(content, signal, log)) ?? content.id
+    if (shuttingDown || signal.aborted) return
+    const current = await releases.current()
+    if (current.kind !== 'release' || current.id !== live) return
+    const dir = releases.treeDir(live)
+    try {
+      const { files } = await backgroundWorker.run<TreeResult>({
+        job: { task: 'tree', from: current.dir, dir },
+        signal,
+        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+        onSpawn: (pid) => log.info('build.worker', { pid, for: 'background' }),
+      })
+      if (signal.aborted) throw new BuildCancelledError()
+      spare = { of: live, tree: { dir, files } }
+      log.debug('tree.ready', { release: live, files: files.length })
+    } catch (error) {
+      // Removed meanwhile: a build waiting for this to stop does not wait for the deletion too.
+      removeLater(dir)
+      if (!(error instanceof BuildCancelledError)) log.warn('tree.failed', { error: errorMessage(error) })
+    }
+  }
+
   /**
    * The search index is built after the pages are live, so an edit is published without waiting for
    * Pagefind to index every page (most of a large site's build): the new release first carries the
    * previous index, then a copy of it (hard links) with a fresh index replaces it, and the release
    * without one is deleted. A failed or cancelled index leaves the published pages as they are.
+   *
+   * @returns the release with the index, when it went live
    */
-  async function indexForSearch(content: ReleaseMeta, signal: AbortSignal, log: Logger): Promise<void> {
-    if (shuttingDown || signal.aborted) return
+  async function indexForSearch(
+    content: ReleaseMeta,
+    signal: AbortSignal,
+    log: Logger,
+  ): Promise<string | undefined> {
+    if (shuttingDown || signal.aborted) return undefined
     const id = newReleaseId(new Date(now()))
     const staging = releases.stagingDir(id)
     const started = Date.now()
     try {
-      const { indexed } = await worker.run<SearchResult>({
+      const { indexed } = await backgroundWorker.run<SearchResult>({
         job: { task: 'search', from: releases.dirOf(content.id), dir: staging },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
-        onSpawn: (pid) => log.info('build.worker', { pid }),
+        onSpawn: (pid) => log.info('build.worker', { pid, for: 'background' }),
         onMessage: (message: WorkerMessage) => {
           if (message.type === 'step') log.debug('search.step', { message: message.message })
         },
       })
-      // A rollback in the meantime wins: the index belongs to the release it was made from.
+      // A build or a rollback in the meantime wins: the index belongs to the release it was made from.
       const current = await releases.current()
-      if (current.kind !== 'release' || current.id !== content.id) {
+      if (signal.aborted || current.kind !== 'release' || current.id !== content.id) {
         await rm(staging, { recursive: true, force: true })
         log.info('search.skipped', { reason: 'the live release changed while indexing' })
-        return
+        return undefined
       }
       const durationMs = Date.now() - started
       await releases.commit(staging, { ...content, id, durationMs: content.durationMs + durationMs })
+      await site.prepare(releases.dirOf(id))
       await releases.activate(id)
-      await releases.remove(content.id)
       if (runtime.lastSuccess?.id === content.id) runtime.lastSuccess.id = id
       log.info('search.done', { release: id, indexed, durationMs })
+      // No longer live; a build starting meanwhile does not wait for the deletion.
+      cleanup(
+        releases.remove(content.id).catch((error: unknown) => {
+          log.warn('releases.remove.failed', { release: content.id, error: errorMessage(error) })
+        }),
+      )
+      return id
     } catch (error) {
-      await rm(staging, { recursive: true, force: true })
+      removeLater(staging)
       const event = error instanceof BuildCancelledError ? 'search.cancelled' : 'search.failed'
       log.warn(event, { error: errorMessage(error), kept: 'previous search index' })
+      return undefined
     }
   }
 
@@ -346,7 +443,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   }
 
   const server = createPublishServer({
-    site: createStaticSite(releases.link),
+    site,
     webhook: settings,
     webhookState,
     accept: (delivery) => queue.enqueue({ reason: 'webhook', ids: delivery.ids }),
@@ -381,7 +478,16 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     port,
     releases,
     status: () => collectStatus(runtime, now),
-    idle: () => queue.idle(),
+    async idle() {
+      // A publish starts background work, which a new build cancels: wait until neither is left.
+      for (;;) {
+        await queue.idle()
+        const running = background
+        if (running) await running.done
+        else if (cleanups.size > 0) await Promise.all(cleanups)
+        else return
+      }
+    },
     requestBuild: () => void queue.enqueue({ reason: 'manual', immediate: true }),
     stop() {
       stopping ??= (async () => {
@@ -391,8 +497,13 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         scheduler.stop()
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
+        background?.abort.abort()
         const result = await queue.stop(options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs)
+        await settleBackground()
         worker.close()
+        backgroundWorker.close()
+        if (spare) removeLater(spare.tree.dir)
+        await Promise.all(cleanups)
         let timer: NodeJS.Timeout | undefined
         await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)))])
         clearTimeout(timer)

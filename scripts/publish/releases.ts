@@ -107,7 +107,7 @@ export class Releases {
     await mkdir(this.root, { recursive: true })
     const removed: string[] = []
     for (const name of await readdir(this.root)) {
-      if (name.startsWith('.staging-') || name.startsWith('.import-')) {
+      if (name.startsWith('.staging-') || name.startsWith('.import-') || name.startsWith('.tree-')) {
         await rm(join(this.root, name), { recursive: true, force: true })
         removed.push(join(this.root, name))
       }
@@ -125,6 +125,11 @@ export class Releases {
 
   dirOf(id: string): string {
     return join(this.root, id)
+  }
+
+  /** A fresh directory name for a copy of release `id` made for the next build (not created). */
+  treeDir(id: string): string {
+    return join(this.root, `.tree-${id}-${randomBytes(2).toString('hex')}`)
   }
 
   /** A fresh directory name for a build in progress (not created). */
@@ -304,15 +309,17 @@ export class Releases {
  * than of real deletions).
  *
  * @param minPageRatio the smallest accepted share of the previous page count (0 turns this off)
+ * @param counted the HTML files the build reports it wrote and kept (else they are counted on disk)
  * @returns the number of HTML files
  */
 export async function validateRelease(
   dir: string,
   previousPages: number | null,
   minPageRatio: number,
+  counted?: number,
 ): Promise<number> {
   await assertHasHome(dir)
-  const pages = await countPages(dir)
+  const pages = counted ?? (await countPages(dir))
   if (pages < 2) throw new ReleaseValidationError(`build produced only ${pages} page(s)`)
   if (
     previousPages !== null &&

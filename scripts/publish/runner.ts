@@ -1,6 +1,14 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { SearchJob, SearchResult, WorkerJob, WorkerMessage, WorkerResult } from './build-job.ts'
+import type {
+  SearchJob,
+  SearchResult,
+  TreeJob,
+  TreeResult,
+  WorkerJob,
+  WorkerMessage,
+  WorkerResult,
+} from './build-job.ts'
 
 /*
  * Runs builds in a child process (build-worker.ts) that stays up between builds: the next build
@@ -30,7 +38,7 @@ export class BuildFailedError extends Error {
 }
 
 export interface RunWorkerOptions {
-  job: WorkerJob | SearchJob
+  job: WorkerJob | SearchJob | TreeJob
   signal: AbortSignal
   timeoutMs: number
   /** Between SIGTERM and SIGKILL. Default 3 s. */
@@ -67,10 +75,12 @@ export class BuildWorker {
   }
 
   /**
-   * Runs one job; resolves with its result (`WorkerResult` for a build, `SearchResult` for a search
+   * Runs one job; resolves with its result (`WorkerResult` for a build, `SearchResult` or `TreeResult` for a search or tree
    * job), rejects with BuildCancelledError or BuildFailedError.
    */
-  run<Result extends WorkerResult | SearchResult = WorkerResult>(options: RunWorkerOptions): Promise<Result> {
+  run<Result extends WorkerResult | SearchResult | TreeResult = WorkerResult>(
+    options: RunWorkerOptions,
+  ): Promise<Result> {
     return new Promise((resolve, reject) => {
       if (options.signal.aborted) return reject(new BuildCancelledError())
       const child = this.#child ?? this.#spawn(options)

@@ -41,6 +41,11 @@ type Handler = ReturnType<typeof sirv>
 
 export interface StaticSite {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>
+  /**
+   * Readies the handler of a release before it goes live, so the first request after the swap does
+   * not wait for the release's file list.
+   */
+  prepare(release: string): Promise<void>
 }
 
 /**
@@ -74,6 +79,9 @@ export function createStaticSite(published: string): StaticSite {
   }
 
   return {
+    async prepare(release) {
+      await siteFor(await realpath(release))
+    },
     async handle(req, res) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
       let root: string

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compareTrees, listFiles } from '../../bench/tree.ts'
 import { siteConfigFromEnv } from '../../scripts/build/config.ts'
+import { filesUnder, linkFiles } from '../../scripts/build/incremental/tree.ts'
 import { buildIncremental } from '../../scripts/build/incremental.ts'
 import { type RenderResult, renderSite } from '../../scripts/build/pipeline.ts'
 import { generateDocuments } from '../../scripts/gen/dataset.ts'
@@ -81,6 +83,31 @@ async function publish(
   await fullBuild(documents, full, search)
   const differences = await compareTrees(full, incremental)
   const changedFiles = (await compareTrees(previous, incremental)).length
+
+  // The same build settled into a hard-linked copy of the previous one (as the publisher does) comes
+  // out the same, and leaves the previous build exactly as it was.
+  const untouched = join(work, `previous-${step}`)
+  await cp(previous, untouched, { recursive: true })
+  const tree = join(work, `tree-${step}`)
+  const files = await filesUnder(previous)
+  linkFiles(previous, tree, files)
+  const settled = join(work, `settled-${step}`)
+  const viaTree = await buildIncremental({
+    source: sourceOf(documents),
+    origin: join(work, 'data.ndjson'),
+    site,
+    now: NOW,
+    cacheDir: cache,
+    search,
+    changedIds: [],
+    previousDir: previous,
+    nextDir: settled,
+    tree: { dir: tree, files },
+  })
+  expect(viaTree.usedTree).toBe(true)
+  expect(await compareTrees(full, settled)).toEqual([])
+  expect(await compareTrees(untouched, previous)).toEqual([])
+  expect(existsSync(tree)).toBe(false)
   previous = incremental
   expect(render.mode).toBe('incremental')
   expect(render.reused).toBeGreaterThan(0)

@@ -1,4 +1,5 @@
 import { linkSync, mkdirSync } from 'node:fs'
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 /**
@@ -29,4 +30,77 @@ export function linkFiles(from: string, to: string, files: readonly string[]): s
     }
   }
   return clashes
+}
+
+/**
+ * A hard-linked copy of the previous build, made ahead of time (the publisher makes one while it is
+ * idle): an incremental build settles into it instead of linking every unchanged page anew, which
+ * takes one directory and one link per page.
+ */
+export interface PreparedTree {
+  /** The copy (absolute, same filesystem as the build). */
+  dir: string
+  /** Every file in it, relative, with `/` separators. */
+  files: readonly string[]
+}
+
+/**
+ * Makes `tree` the build in `fresh`: each file written to `fresh` replaces its path in the tree
+ * (a rename, so the previous build, which shares the tree's other files, keeps its own), files of the
+ * tree that are neither in `keep` nor written are removed (with directories they leave empty), and
+ * the tree then takes the place of `fresh`. The result is what `fresh` plus `keep` linked from the
+ * previous build would be.
+ *
+ * @param fresh the build's directory, holding only what it wrote
+ * @param tree a copy of the previous build
+ * @param keep paths of the tree's files the build keeps
+ */
+export async function settleIntoTree(
+  fresh: string,
+  tree: PreparedTree,
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  const written = await filesUnder(fresh)
+  const writtenSet = new Set(written)
+  for (const file of tree.files) {
+    if (keep.has(file) || writtenSet.has(file)) continue
+    await rm(join(tree.dir, file), { force: true })
+    await removeEmptyParents(tree.dir, file)
+  }
+  const made = new Set<string>()
+  for (const file of written) {
+    const target = join(tree.dir, file)
+    const dir = dirname(target)
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true })
+      made.add(dir)
+    }
+    await rename(join(fresh, file), target)
+  }
+  await rm(fresh, { recursive: true, force: true })
+  await rename(tree.dir, fresh)
+}
+
+/** Paths of every file under `dir`, relative, with `/` separators. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .replaceAll('\\', '/'),
+    )
+}
+
+async function removeEmptyParents(root: string, file: string): Promise<void> {
+  let dir = dirname(file)
+  while (dir !== '.' && dir !== '') {
+    try {
+      await rmdir(join(root, dir))
+    } catch {
+      return
+    }
+    dir = dirname(dir)
+  }
 }

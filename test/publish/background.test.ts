@@ -1,0 +1,101 @@
+import { cp, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { compareTrees } from '../../bench/tree.ts'
+import { createLogger } from '../../scripts/publish/log.ts'
+import type { Publisher } from '../../scripts/publish/publisher.ts'
+import {
+  ARTICLE_ID,
+  ARTICLE_PATH,
+  page,
+  payloadFor,
+  postWebhook,
+  setField,
+  startReady,
+  status,
+  type Workspace,
+  waitFor,
+  workspace,
+} from './helpers.ts'
+
+/*
+ * What follows a publish runs beside the build queue: the search index, then a hard-linked copy of
+ * the live release that the next build settles into. A new build never waits for either.
+ */
+
+const WORKER = fileURLToPath(new URL('./fixtures/held-search-worker.ts', import.meta.url))
+
+let ws: Workspace
+let publisher: Publisher
+const events: Array<{ event: string; message?: string; release?: string; build?: string }> = []
+
+beforeAll(async () => {
+  ws = await workspace()
+  const logger = createLogger({
+    level: 'debug',
+    stream: { write: (line: string) => events.push(JSON.parse(line)) },
+  })
+  publisher = await startReady(ws, { logger, workerPath: WORKER })
+})
+afterAll(() => publisher.stop())
+
+const named = (event: string) => events.filter((e) => e.event === event)
+const edit = async (title: string, key: string) => {
+  await setField(ws.dataset, ARTICLE_ID, 'title', title)
+  const response = await postWebhook(publisher.url, payloadFor(ARTICLE_ID), { idempotencyKey: key })
+  expect(response.status).toBe(202)
+}
+
+it('settles the next build into a copy of the live release made meanwhile, leaving that release as it was', async () => {
+  expect(named('search.done')).toHaveLength(1)
+  const ready = named('tree.ready')
+  expect(ready).toHaveLength(1)
+  const live = await realpath(ws.out)
+  expect(ready[0]?.release).toBe(live.split('/').at(-1))
+  const before = await mkdtemp(join(tmpdir(), 'reel-live-before-'))
+  await cp(live, before, { recursive: true })
+
+  events.length = 0
+  await edit('Settled Into The Copy', 'background-1')
+  await waitFor(
+    async () => (await page(publisher.url, ARTICLE_PATH)).text.includes('Settled Into The Copy'),
+    {
+      what: 'the edit to go live',
+    },
+  )
+  await publisher.idle()
+  expect(events.some((e) => e.event === 'build.step' && e.message?.startsWith('settling'))).toBe(true)
+  // The release the build started from is unchanged, byte for byte.
+  expect(await compareTrees(before, live)).toEqual([])
+  // No copy is left behind but the one made for the next build.
+  const trees = (await readdir(ws.releases)).filter((name) => name.startsWith('.tree-'))
+  expect(trees).toHaveLength(1)
+  await rm(before, { recursive: true, force: true })
+})
+
+it('cancels a search index still being made when the next edit comes, and publishes the edit at once', async () => {
+  const hold = join(ws.dir, 'HOLD_SEARCH')
+  await writeFile(hold, '')
+  events.length = 0
+  await edit('First Of Two Quick Edits', 'background-2')
+  await waitFor(async () => named('search.step').some((e) => e.message === 'holding the search index'), {
+    what: 'the search index to start',
+  })
+  await edit('Second Of Two Quick Edits', 'background-3')
+  await waitFor(
+    async () => (await page(publisher.url, ARTICLE_PATH)).text.includes('Second Of Two Quick Edits'),
+    { what: 'the second edit to go live' },
+  )
+  expect(named('search.cancelled')).toHaveLength(1)
+  expect(named('build.done')).toHaveLength(2)
+
+  // Once searches finish again, the last publish gets its index and becomes the live release.
+  await rm(hold)
+  publisher.requestBuild()
+  await publisher.idle()
+  const indexed = named('search.done').at(-1)
+  expect(indexed).toBeDefined()
+  expect((await status(publisher.url)).current?.id).toBe(indexed?.release)
+})
