@@ -45,6 +45,11 @@ export interface BuildOptions {
    * copy's search index. A full render leaves it unused.
    */
   tree?: PreparedTree | undefined
+  /**
+   * Leave saving the rich-text cache to the caller (`RenderResult.saveCache`), for a process that
+   * answers first and saves after: writing the cache index is not needed to publish.
+   */
+  saveCacheLater?: boolean
 }
 
 export interface BuildResult {
@@ -79,6 +84,8 @@ export interface RenderResult {
   htmlPages: number
   /** Whether the build settled into `options.tree` (it is gone then). */
   usedTree: boolean
+  /** Saves the rich-text cache, when `saveCacheLater` asked for it (else it was saved already). */
+  saveCache: () => void
 }
 
 /**
@@ -145,7 +152,7 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
   await writeReport(dir, siteData, validation)
   progress.step('writing the build manifest')
   await rendered.writeManifest()
-  cache.save()
+  if (!options.saveCacheLater) cache.save()
   if (options.tree && usedTree) {
     const tree = options.tree
     const keep = new Set(rendered.reusedOutputs)
@@ -165,6 +172,7 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
     render: { mode, rendered: renderedPages, reused, reason },
     htmlPages: rendered.htmlPages,
     usedTree,
+    saveCache: () => cache.save(),
   }
 }
 

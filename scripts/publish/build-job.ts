@@ -20,6 +20,18 @@ import {
 
 /** The source the previous build in this process read (a dataset file, or the live mirror). */
 let previousSource: OpenedWithFingerprint | undefined
+/** Work the last build left for after its answer (saving the rich-text cache). */
+let afterReply: (() => void) | undefined
+
+/**
+ * Runs what the last job left for after its answer was sent; call before the next job, too (it runs
+ * once).
+ */
+export function runAfterReply(): void {
+  const work = afterReply
+  afterReply = undefined
+  work?.()
+}
 
 export interface WorkerJob {
   source: SourceSpec
@@ -166,9 +178,11 @@ export async function runBuildJob(
       ...(job.cacheDir !== undefined ? { cacheDir: job.cacheDir } : {}),
       ...(job.search === 'later' ? { search: false } : {}),
       ...(job.tree && job.previous ? { tree: job.tree } : {}),
+      saveCacheLater: true,
     },
     job.dir,
   )
+  afterReply = rendered.saveCache
   // Search keeps working, one publish behind, until the publisher indexes this release (a prepared
   // tree kept the previous index already).
   if (job.search === 'later' && job.previous && !rendered.usedTree) {

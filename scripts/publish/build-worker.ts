@@ -8,6 +8,7 @@
  */
 import {
   describeFailure,
+  runAfterReply,
   runWorkerJob,
   type SearchJob,
   type TreeJob,
@@ -33,8 +34,11 @@ process.on('disconnect', () => process.exit(1))
 
 process.on('message', async (job: WorkerJob | SearchJob | TreeJob) => {
   try {
+    runAfterReply()
     const result = await runWorkerJob(job, (message) => void send(message))
     await send({ type: 'result', result })
+    // The publisher has what it needs; what is left (saving the cache) runs while it publishes.
+    runAfterReply()
   } catch (error) {
     await send(describeFailure(error))
     process.exit(1)

@@ -67,6 +67,11 @@ it('settles the next build into a copy of the live release made meanwhile, leavi
   )
   await publisher.idle()
   expect(events.some((e) => e.event === 'build.step' && e.message?.startsWith('settling'))).toBe(true)
+  // The worker saved the rich-text cache after answering the first build: only the edit renders.
+  const richText = events.find((e) => e.event === 'build.step' && e.message?.startsWith('rich text:'))
+  const [, cached, rendered] = /rich text: (\d+) cached, (\d+) rendered/.exec(richText?.message ?? '') ?? []
+  expect(Number(cached)).toBeGreaterThan(0)
+  expect(Number(rendered)).toBeLessThanOrEqual(1)
   // The release the build started from is unchanged, byte for byte.
   expect(await compareTrees(before, live)).toEqual([])
   // No copy is left behind but the one made for the next build.

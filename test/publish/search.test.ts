@@ -18,7 +18,8 @@ import {
 
 let ws: Workspace
 let publisher: Publisher
-const events: Array<{ event: string; build?: string; release?: string; indexed?: number }> = []
+const events: Array<{ event: string; build?: string; release?: string; indexed?: number; message?: string }> =
+  []
 
 beforeAll(async () => {
   ws = await workspace()
@@ -66,4 +67,7 @@ it('publishes the pages first, then a copy of the release with a fresh search in
   expect(await releaseDirs()).toHaveLength(2)
   expect(await liveIndex()).not.toBe(indexBefore)
   expect((await page(publisher.url, ARTICLE_PATH)).text).toContain('Searchable Zanzibar Headline')
+  // The worker saved the rich-text cache after answering the first build: only the edit renders.
+  const richText = events.find((e) => e.event === 'build.step' && e.message?.startsWith('rich text:'))
+  expect(richText?.message).toMatch(/rich text: [1-9]\d* cached, [01] rendered/)
 })
