@@ -4,6 +4,7 @@ import type { DatasetFingerprintQueryResult } from '../../sanity.types.ts'
 import { type DatasetSource, openDatasetSource } from '../build/incremental/dataset-source.ts'
 import { datasetFingerprintQuery } from '../queries.ts'
 import type { ContentSource, QueryParams } from '../source/index.ts'
+import { ndjsonDigest } from '../source/ndjson.ts'
 import { type OpenedSource, openSource, type SourceKind } from '../source/open.ts'
 
 /*
@@ -17,7 +18,7 @@ import { type OpenedSource, openSource, type SourceKind } from '../source/open.t
 export interface Fingerprint {
   count: number
   lastUpdatedAt: string | null
-  /** sha256 of the dataset file (dataset sources only). */
+  /** Content hash of the dataset file (dataset sources only; see `datasetContentHash`). */
   contentHash?: string
 }
 
@@ -90,7 +91,7 @@ export async function openWithFingerprint(
       return { opened: { source, origin: spec.dataset }, fingerprint }
     }
   }
-  const contentHash = spec.kind === 'dataset' ? await hashFile(spec.dataset) : undefined
+  const contentHash = spec.kind === 'dataset' ? await datasetContentHash(spec.dataset) : undefined
   if (
     contentHash !== undefined &&
     reuse?.fingerprint.contentHash === contentHash &&
@@ -115,7 +116,7 @@ export async function openWithFingerprint(
  */
 export async function probeFingerprint(spec: SourceSpec, known: Fingerprint | null): Promise<Fingerprint> {
   if (spec.kind === 'dataset' && known?.contentHash !== undefined) {
-    if ((await hashFile(spec.dataset)) === known.contentHash) return known
+    if ((await datasetContentHash(spec.dataset)) === known.contentHash) return known
   }
   return (await openWithFingerprint(spec)).fingerprint
 }
@@ -143,7 +144,15 @@ export async function queryFingerprint(source: ContentSource): Promise<Fingerpri
   return { count: result?.count ?? 0, lastUpdatedAt: result?.lastUpdatedAt ?? null }
 }
 
-export function hashFile(file: string): Promise<string> {
+/**
+ * The content hash of a dataset file: for ndjson, the {@link LineDigest} its reload computes as it
+ * reads; for an export archive, the sha256 of its bytes.
+ */
+export function datasetContentHash(file: string): Promise<string> {
+  return /\.(tar\.gz|tgz)$/i.test(file) ? hashFile(file) : ndjsonDigest(file)
+}
+
+function hashFile(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256')
     createReadStream(file)

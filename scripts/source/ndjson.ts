@@ -1,3 +1,4 @@
+import { createHash, hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { restoreAssetReferences } from './assets.ts'
 import { DatasetError, type SanityDocument } from './types.ts'
@@ -54,6 +55,39 @@ export async function* splitNdjsonLines(
     }
   }
   if (pendingBytes > 0) yield { bytes: Buffer.concat(pending), line: line + 1 }
+}
+
+/**
+ * The content hash of an ndjson file, built line by line as a loader reads it: the sha256 of each
+ * line's bytes, folded into one sha256. A loader that hashes lines anyway (to find the ones that
+ * changed) gets the file's hash for free.
+ */
+export class LineDigest {
+  readonly #whole = createHash('sha256')
+
+  /** Adds the next line; returns that line's own hash (base64). */
+  add(line: Buffer): string {
+    const digest = hash('sha256', line, 'buffer')
+    this.#whole.update(digest)
+    return digest.toString('base64')
+  }
+
+  /** The file's hash (hex); call once, after the last line. */
+  digest(): string {
+    return this.#whole.digest('hex')
+  }
+}
+
+/**
+ * The {@link LineDigest} of an ndjson file.
+ *
+ * @param file path to a `.ndjson` file
+ */
+export async function ndjsonDigest(file: string): Promise<string> {
+  const digest = new LineDigest()
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 })
+  for await (const { bytes } of splitNdjsonLines(stream, file)) digest.add(bytes)
+  return digest.digest()
 }
 
 /**

@@ -107,6 +107,25 @@ export interface StreamingValidateOptions extends ValidateOptions {
    * source moves long Portable Text fields to disk here), so a dataset never has to be in memory whole.
    */
   compact?: ((document: Record<string, unknown>) => void) | undefined
+  /**
+   * Kept by a loader across loads of the same dataset (see {@link ReferenceMemo}): a document checked
+   * again (the same object, from {@link DocumentValidator.addChecked}) whose references find the same
+   * targets as last time is not walked again.
+   */
+  referenceMemo?: ReferenceMemo | undefined
+}
+
+/** What the reference checks found for a document, by the document (its cleaned original). */
+export type ReferenceMemo = WeakMap<object, ReferenceOutcome>
+
+/** The reference checks' outcome for one document, and what it depended on. */
+export interface ReferenceOutcome {
+  /** Each reference followed, in order, and what it found then (a type, `skipped:<type>` or `missing`). */
+  readonly refs: readonly string[]
+  readonly found: readonly string[]
+  readonly edges: readonly ReferenceEdge[]
+  readonly findings: readonly Finding[]
+  readonly document: SanityDocument
 }
 
 /**
@@ -293,6 +312,17 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     },
   }
 
+  /** Reports findings not reported for the document yet; returns what has been. */
+  function reportOnce(index: number, findings: readonly Finding[], seen: Set<string>): Set<string> {
+    for (const finding of findings) {
+      const key = `${finding.problem.code} ${finding.problem.path}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      reportFinding(index, finding)
+    }
+    return seen
+  }
+
   function checkReferences(): ValidatedDocuments {
     // 2. References: every reference must point at a kept document of an allowed type. Skipping a
     // document can break references to it, so repeat until nothing changes (in practice two passes).
@@ -301,6 +331,12 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     // only what is new.
     const byId = new Map<string, SanityDocument>()
     for (const document of kept) if (document) byId.set(document._id, document)
+    const foundFor = (ref: string): string => {
+      const target = byId.get(ref)
+      if (target) return target._type
+      const skippedType = skippedTypes.get(ref)
+      return skippedType === undefined ? 'missing' : `skipped:${skippedType}`
+    }
     const recordedEdges: ReferenceEdge[] = []
     const referencesOf = new Map<number, string[]>()
     const reported = new Map<number, Set<string>>()
@@ -314,13 +350,26 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         const document = kept[index]
         if (!original || !document) return
         if (revisit && !referencesOf.get(index)?.some((ref) => revisit.has(ref))) return
+        // The same document finding the same targets as in the last load comes out the same.
+        const known = first ? options.referenceMemo?.get(original) : undefined
+        if (known && known.refs.every((ref, i) => foundFor(ref) === known.found[i])) {
+          referencesOf.set(index, known.refs as string[])
+          recordedEdges.push(...known.edges)
+          reported.set(index, reportOnce(index, known.findings, new Set()))
+          kept[index] = known.document
+          byId.set(known.document._id, known.document)
+          return
+        }
         const refs: string[] = []
+        const found: string[] = []
+        const edges: ReferenceEdge[] = []
         if (first) referencesOf.set(index, refs)
         const check = checkDocument(original, model, (ref, to, path) => {
           const target = byId.get(ref)
           if (first) {
             refs.push(ref)
-            if (target) recordedEdges.push({ from: document._id, path, to: ref })
+            found.push(foundFor(ref))
+            if (target) edges.push({ from: document._id, path, to: ref })
           }
           if (!target) {
             const skippedType = skippedTypes.get(ref)
@@ -344,22 +393,26 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
           return undefined
         })
         if (check.problem) {
+          if (first) recordedEdges.push(...edges)
           byId.delete(document._id)
           skip(index, check.problem.code, check.problem.path, check.problem.detail)
           skippedNow.add(document._id)
           return
         }
-        const seen = reported.get(index) ?? new Set<string>()
-        reported.set(index, seen)
-        for (const finding of check.findings) {
-          const key = `${finding.problem.code} ${finding.problem.path}`
-          if (seen.has(key)) continue
-          seen.add(key)
-          reportFinding(index, finding)
-        }
+        reported.set(index, reportOnce(index, check.findings, reported.get(index) ?? new Set()))
         const repaired = check.document as SanityDocument
         kept[index] = repaired
         byId.set(repaired._id, repaired)
+        if (first) {
+          recordedEdges.push(...edges)
+          options.referenceMemo?.set(original, {
+            refs,
+            found,
+            edges,
+            findings: check.findings,
+            document: repaired,
+          })
+        }
       })
     }
 

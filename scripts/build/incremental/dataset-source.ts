@@ -11,17 +11,17 @@
  *   - queries run on the standard embedded source (scripts/source/embedded.ts); a lazy array behaves
  *     as the array it stands for.
  */
-import { createHash, type Hash, hash } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
-import { parseDocumentLine, splitNdjsonLines } from '../../source/ndjson.ts'
+import { LineDigest, parseDocumentLine, splitNdjsonLines } from '../../source/ndjson.ts'
 import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import {
   type CheckedDocument,
   createValidator,
+  type ReferenceMemo,
   type ValidatedDocuments,
   type ValidationReport,
   validateDocuments,
@@ -37,7 +37,7 @@ export interface DatasetSource extends ContentSource {
    * of every document.
    */
   reload(): Promise<DatasetSource>
-  /** sha256 (hex) of the bytes the documents were read from (ndjson files). */
+  /** Content hash of the file the documents were read from (ndjson files; see `datasetContentHash`). */
   readonly contentHash?: string | undefined
   /**
    * What the dataset fingerprint query (`datasetFingerprintQuery`) answers for these documents,
@@ -75,7 +75,7 @@ export async function openDatasetSource(file: string, cacheDir: string | false):
     store.save()
     return datasetSource(file, validator.finish(), () => openDatasetSource(file, cacheDir))
   }
-  return loadLines(file, store, new Map())
+  return loadLines(file, store, new Map(), new WeakMap())
 }
 
 function datasetSource(
@@ -113,21 +113,23 @@ type LineOutcome =
 /**
  * Loads an ndjson file line by line. A line whose bytes hashed the same in the previous load
  * (`previous`) is not parsed or checked again: its document and the outcome of its per-document checks
- * are reused (a document depends on its line alone); references are always checked across the whole
- * dataset. Errors name the file and line as a fresh load does.
+ * are reused (a document depends on its line alone); references are checked across the whole
+ * dataset, again only for documents whose references now find something else (`referenceMemo`). Errors name the file and line as a fresh load does.
  */
 async function loadLines(
   file: string,
   store: LongFieldStore,
   previous: ReadonlyMap<string, LineOutcome>,
+  referenceMemo: ReferenceMemo,
 ): Promise<DatasetSource> {
   store.begin()
   const lines = new Map<string, LineOutcome>()
-  const validator = createValidator({ compact: (document) => store.offload(document) })
+  const validator = createValidator({ compact: (document) => store.offload(document), referenceMemo })
   const checks = new DatasetReadChecks(file)
-  const whole = createHash('sha256')
-  for await (const { bytes, line } of splitNdjsonLines(hashing(file, whole), file)) {
-    const key = hash('sha256', bytes, 'base64')
+  const digest = new LineDigest()
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 })
+  for await (const { bytes, line } of splitNdjsonLines(stream, file)) {
+    const key = digest.add(bytes)
     let outcome = lines.get(key) ?? previous.get(key)
     if (outcome === undefined) {
       const loaded = parseDocumentLine(bytes.toString('utf8'), file, line)
@@ -149,16 +151,8 @@ async function loadLines(
   }
   checks.finish()
   store.save()
-  const reload = () => loadLines(file, store, lines)
-  return datasetSource(file, validator.finish(), reload, whole.digest('hex'))
-}
-
-/** The file's bytes, in large chunks, fed to `hash` as they are read. */
-async function* hashing(file: string, hash: Hash): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer)
-    yield chunk as Buffer
-  }
+  const reload = () => loadLines(file, store, lines, referenceMemo)
+  return datasetSource(file, validator.finish(), reload, digest.digest())
 }
 
 /** A field moved to the pack: its key (`<id>@<rev>#<field>`) and where it is. */
