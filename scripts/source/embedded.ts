@@ -2,6 +2,7 @@ import { type ExprNode, evaluate, parse } from 'groq-js'
 import { type ValidationReport, validateDocuments } from '../validate/validate.ts'
 import { type Dataset, loadDataset } from './dataset.ts'
 import { singleTypeOf } from './query-scope.ts'
+import { evaluateFlat, type FlatQuery, flatQueryOf, type RowMemo } from './row-memo.ts'
 import type { ContentSource, QueryParams, SanityDocument } from './types.ts'
 
 export interface EmbeddedSourceOptions {
@@ -11,6 +12,11 @@ export interface EmbeddedSourceOptions {
    * findings kept in `validation`. Both build sources (dataset file and live mirror) turn this on.
    */
   validate?: boolean
+  /**
+   * Rows of flat queries by document, kept across sources created over mostly the same document
+   * objects (a reloaded dataset): rows of known documents are not projected again (see row-memo.ts).
+   */
+  rows?: RowMemo | undefined
 }
 
 /** A source over documents in memory, with what validation found in them. */
@@ -42,7 +48,8 @@ export function createEmbeddedSource(
     if (list) list.push(document)
     else byType.set(document._type, [document])
   }
-  const parsed = new Map<string, { tree: ExprNode; type: string | undefined }>()
+  const parsed = new Map<string, { tree: ExprNode; type: string | undefined; flat: FlatQuery | undefined }>()
+  const dereference = ({ _ref }: { _ref: string }) => byId.get(_ref)
 
   return {
     description: `dataset ${dataset.file}`,
@@ -51,14 +58,18 @@ export function createEmbeddedSource(
       let entry = parsed.get(query)
       if (!entry) {
         const tree = parse(query)
-        entry = { tree, type: singleTypeOf(tree) }
+        entry = { tree, type: singleTypeOf(tree), flat: options.rows ? flatQueryOf(tree) : undefined }
         parsed.set(query, entry)
+      }
+      const scanned = entry.type === undefined ? documents : (byType.get(entry.type) ?? [])
+      if (entry.flat && options.rows) {
+        return (await evaluateFlat(entry.flat, query, scanned, params, options.rows, dereference)) as Result
       }
       const value = await evaluate(entry.tree, {
         // A query over one type scans only that type's documents (same order, same answer).
-        dataset: entry.type === undefined ? documents : (byType.get(entry.type) ?? []),
+        dataset: scanned,
         params,
-        dereference: ({ _ref }) => byId.get(_ref),
+        dereference,
       })
       return (await value.get()) as Result
     },

@@ -17,6 +17,7 @@ import { deserialize, serialize } from 'node:v8'
 import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
 import { LineDigest, parseDocumentLine, splitNdjsonLines } from '../../source/ndjson.ts'
+import type { RowMemo } from '../../source/row-memo.ts'
 import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import {
   type CheckedDocument,
@@ -75,7 +76,7 @@ export async function openDatasetSource(file: string, cacheDir: string | false):
     store.save()
     return datasetSource(file, validator.finish(), () => openDatasetSource(file, cacheDir))
   }
-  return loadLines(file, store, new Map(), new WeakMap())
+  return loadLines(file, store, new Map(), { references: new WeakMap(), rows: new WeakMap() })
 }
 
 function datasetSource(
@@ -83,9 +84,10 @@ function datasetSource(
   validated: ValidatedDocuments,
   reload: () => Promise<DatasetSource>,
   contentHash?: string,
+  rows?: RowMemo,
 ): DatasetSource {
   return {
-    ...createEmbeddedSource({ file, documents: validated.documents }),
+    ...createEmbeddedSource({ file, documents: validated.documents }, { rows }),
     validation: validated.report,
     reload,
     contentHash,
@@ -114,17 +116,21 @@ type LineOutcome =
  * Loads an ndjson file line by line. A line whose bytes hashed the same in the previous load
  * (`previous`) is not parsed or checked again: its document and the outcome of its per-document checks
  * are reused (a document depends on its line alone); references are checked across the whole
- * dataset, again only for documents whose references now find something else (`referenceMemo`). Errors name the file and line as a fresh load does.
+ * dataset, again only for documents whose references now find something else (`referenceMemo`); and
+ * queries project only documents they have not seen (`RowMemo`). Errors name the file and line as a fresh load does.
  */
 async function loadLines(
   file: string,
   store: LongFieldStore,
   previous: ReadonlyMap<string, LineOutcome>,
-  referenceMemo: ReferenceMemo,
+  memo: { references: ReferenceMemo; rows: RowMemo },
 ): Promise<DatasetSource> {
   store.begin()
   const lines = new Map<string, LineOutcome>()
-  const validator = createValidator({ compact: (document) => store.offload(document), referenceMemo })
+  const validator = createValidator({
+    compact: (document) => store.offload(document),
+    referenceMemo: memo.references,
+  })
   const checks = new DatasetReadChecks(file)
   const digest = new LineDigest()
   const stream = createReadStream(file, { highWaterMark: 1 << 20 })
@@ -151,8 +157,8 @@ async function loadLines(
   }
   checks.finish()
   store.save()
-  const reload = () => loadLines(file, store, lines, referenceMemo)
-  return datasetSource(file, validator.finish(), reload, digest.digest())
+  const reload = () => loadLines(file, store, lines, memo)
+  return datasetSource(file, validator.finish(), reload, digest.digest(), memo.rows)
 }
 
 /** A field moved to the pack: its key (`<id>@<rev>#<field>`) and where it is. */

@@ -1,0 +1,125 @@
+import { type ExprNode, evaluate } from 'groq-js'
+import type { QueryParams, SanityDocument } from './types.ts'
+
+/*
+ * Every site query is flat: `*[<filter>] | order(<fields>) { <fields of the document> }`, one row per
+ * document, no joins (scripts/queries.ts). A row then depends on its document alone, so a source that
+ * is reloaded with the same document objects for unchanged documents (the dataset source in the
+ * publisher's worker, scripts/build/incremental/dataset-source.ts) need not project them again:
+ * the filter runs over every document, the projection only over documents not seen before, and the
+ * rows are ordered as the query orders documents.
+ */
+
+/** Rows projected from each document, per query; kept by a source across reloads. */
+export type RowMemo = WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>
+
+/** A flat query, split into the steps that can run apart. */
+export interface FlatQuery {
+  /** `*[<filter>]` */
+  filter: ExprNode
+  /** `* | order(…)`, over rows */
+  order: ExprNode
+  /** `*{…}`, over documents */
+  project: ExprNode
+}
+
+/** Node types a projection may contain and still read nothing but its document. */
+const PURE = new Set([
+  'Projection',
+  'This',
+  'Object',
+  'ObjectAttributeValue',
+  'AccessAttribute',
+  'Map',
+  'ArrayCoerce',
+  'Value',
+])
+
+/**
+ * The steps of `*[filter] | order(a asc, b desc) { … }` when its rows can be memoized: the projection
+ * reads only the document (no parameters, joins, sub-queries or functions), and every ordering field is
+ * copied into the row as it is (so ordering rows orders their documents); otherwise `undefined`.
+ *
+ * @param tree a parsed query
+ */
+export function flatQueryOf(tree: ExprNode): FlatQuery | undefined {
+  if (tree.type !== 'Map' || tree.base.type !== 'PipeFuncCall' || tree.base.name !== 'order') return undefined
+  const ordered = tree.base
+  if (ordered.base.type !== 'Filter' || ordered.base.base.type !== 'Everything') return undefined
+  const projection = tree.expr
+  if (projection.type !== 'Projection' || projection.base.type !== 'This') return undefined
+  if (projection.expr.type !== 'Object' || !isPure(projection.expr)) return undefined
+  const copied = new Set<string>()
+  for (const attribute of projection.expr.attributes) {
+    if (
+      attribute.type === 'ObjectAttributeValue' &&
+      attribute.value.type === 'AccessAttribute' &&
+      attribute.value.base === undefined &&
+      attribute.value.name === attribute.name
+    )
+      copied.add(attribute.name)
+  }
+  for (const arg of ordered.args) {
+    if (arg.type !== 'Asc' && arg.type !== 'Desc') return undefined
+    const field = arg.base
+    if (field.type !== 'AccessAttribute' || field.base !== undefined || !copied.has(field.name))
+      return undefined
+  }
+  const everything: ExprNode = { type: 'Everything' }
+  return {
+    filter: ordered.base,
+    order: { ...ordered, base: everything },
+    project: { ...tree, base: everything },
+  }
+}
+
+function isPure(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(isPure)
+  if (node === null || typeof node !== 'object') return true
+  const { type } = node as { type?: unknown }
+  if (typeof type === 'string' && !PURE.has(type)) return false
+  return Object.values(node).every(isPure)
+}
+
+/**
+ * Answers a flat query as groq-js would, projecting only documents without a row for `key` in `memo`.
+ *
+ * @param query the query's steps (see {@link flatQueryOf})
+ * @param key the query text: rows are kept per query
+ * @param documents the documents the query scans
+ * @param params query parameters (the filter may use them)
+ * @param dereference `->` for the filter
+ */
+export async function evaluateFlat(
+  query: FlatQuery,
+  key: string,
+  documents: readonly SanityDocument[],
+  params: QueryParams,
+  memo: RowMemo,
+  dereference: (ref: { _ref: string }) => SanityDocument | undefined,
+): Promise<unknown[]> {
+  const run = async (tree: ExprNode, dataset: readonly object[]) =>
+    (await (await evaluate(tree, { dataset, params, dereference })).get()) as unknown[]
+  const matched = (await run(query.filter, documents)) as SanityDocument[]
+  const rows: Array<Readonly<Record<string, unknown>> | undefined> = matched.map((document) =>
+    memo.get(document)?.get(key),
+  )
+  const missing = matched.filter((_, index) => rows[index] === undefined)
+  if (missing.length > 0) {
+    const projected = (await run(query.project, missing)) as Array<Record<string, unknown>>
+    let next = 0
+    matched.forEach((document, index) => {
+      if (rows[index] !== undefined) return
+      // Shared by every build that reads the document: nobody may change it.
+      const row = Object.freeze(projected[next++] as Record<string, unknown>)
+      rows[index] = row
+      let byQuery = memo.get(document)
+      if (!byQuery) {
+        byQuery = new Map()
+        memo.set(document, byQuery)
+      }
+      byQuery.set(key, row)
+    })
+  }
+  return run(query.order, rows as object[])
+}
