@@ -15,7 +15,15 @@
  * needs them: with `deferRichText`, site data for 10,000 articles does not hold 10,000 bodies in memory.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
@@ -213,6 +221,7 @@ export class RichTextCache implements RichTextRenderer {
     const file = join(this.dir, INDEX_FILE)
     writeFileSync(`${file}.tmp`, serialize(index))
     renameSync(`${file}.tmp`, file)
+    lastSaved = { file, version: fileVersion(file), code: this.#code, entries: this.#current }
   }
 
   close(): void {
@@ -351,8 +360,21 @@ function contentHash(html: string, text: string): string {
   return createHash('sha1').update(html).update('\u0000').update(text).digest('base64')
 }
 
+/**
+ * The index this process saved last: a process that builds again (the publisher's worker) reads it
+ * back from memory while the file is still the one it wrote.
+ */
+let lastSaved: { file: string; version: string; code: string; entries: Map<string, Entry> } | undefined
+
+function fileVersion(file: string): string {
+  const info = statSync(file, { bigint: true })
+  return `${info.ino}:${info.size}:${info.mtimeNs}`
+}
+
 function loadIndex(file: string, code: string): Map<string, Entry> {
   if (!existsSync(file)) return new Map()
+  if (lastSaved?.file === file && lastSaved.code === code && lastSaved.version === fileVersion(file))
+    return lastSaved.entries
   try {
     const index = deserialize(readFileSync(file)) as SavedIndex
     if (index.format !== FORMAT || index.code !== code) return new Map()

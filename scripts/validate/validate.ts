@@ -352,7 +352,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         if (revisit && !referencesOf.get(index)?.some((ref) => revisit.has(ref))) return
         // The same document finding the same targets as in the last load comes out the same.
         const known = first ? options.referenceMemo?.get(original) : undefined
-        if (known && known.refs.every((ref, i) => foundFor(ref) === known.found[i])) {
+        if (known?.refs.every((ref, i) => foundFor(ref) === known.found[i])) {
           referencesOf.set(index, known.refs as string[])
           recordedEdges.push(...known.edges)
           reported.set(index, reportOnce(index, known.findings, new Set()))

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rename } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'groq-js'
@@ -118,6 +118,15 @@ describe('the rendered rich text cache', () => {
     expect(second.portableText(blocks, options('X'), { ...key, rev: 'r2' }).html).toBe(html)
     expect(second.stats).toEqual({ hits: 1, stale: 1, misses: 1 })
     second.close()
+
+    // Read back from memory above (this process wrote the index); from disk once another wrote it.
+    const index = join(dir, 'index.bin')
+    await copyFile(index, `${index}.copy`)
+    await rename(`${index}.copy`, index)
+    const third = openRichTextCache(dir)
+    expect(third.portableText(blocks, options('X'), key).html).toBe(html)
+    expect(third.stats).toEqual({ hits: 1, stale: 0, misses: 0 })
+    third.close()
   })
 
   it('keeps deferred bodies on disk until read', async () => {
