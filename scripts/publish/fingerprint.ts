@@ -48,8 +48,10 @@ interface SyncableSource extends ContentSource {
   sync(): Promise<{ pulled: number; removed: number }>
 }
 
+/** A dataset source opened `reloadable`: it reads only what changed, and hashes the file as it reads. */
 function isReloadable(source: ContentSource): source is DatasetSource {
-  return typeof (source as Partial<DatasetSource>).reload === 'function'
+  const dataset = source as Partial<DatasetSource>
+  return typeof dataset.reload === 'function' && dataset.contentHash !== undefined
 }
 
 /** A dataset source counts what the fingerprint query asks when it loads. */
@@ -101,7 +103,10 @@ export async function openWithFingerprint(
   // With a cache, a dataset file loads as the build CLI loads it: as a stream, long fields on disk.
   const opened =
     spec.kind === 'dataset' && options.cacheDir
-      ? { source: await openDatasetSource(spec.dataset, options.cacheDir), origin: spec.dataset }
+      ? {
+          source: await openDatasetSource(spec.dataset, options.cacheDir, { reloadable: true }),
+          origin: spec.dataset,
+        }
       : await openSource({ kind: spec.kind, dataset: spec.dataset, useCdn: false })
   const counted = await queryFingerprint(opened.source)
   return { opened, fingerprint: contentHash ? { ...counted, contentHash } : counted }

@@ -33,7 +33,7 @@ const write = (docs: readonly (Doc | string)[]) =>
 const firstOf = (docs: Doc[], type: string) => docs.find((doc) => doc._type === type) as Doc
 
 async function expectSameAsFresh(reloaded: DatasetSource, label: string, from = file) {
-  const fresh = await openDatasetSource(from, join(work, `fresh-${label}`))
+  const fresh = await openDatasetSource(from, join(work, `fresh-${label}`), { reloadable: true })
   const now = new Date('2026-11-30T00:00:00Z')
   expect(JSON.stringify(await reloaded.fetch('*'))).toBe(JSON.stringify(await fresh.fetch('*')))
   const snapshot = JSON.stringify(await fetchSnapshot(reloaded, now))
@@ -54,7 +54,7 @@ describe('reloading a dataset file', () => {
   it('gives what a fresh load gives, edit after edit', async () => {
     const cache = join(work, 'cache')
     await write(parseAll(original))
-    let source = await openDatasetSource(file, cache)
+    let source = await openDatasetSource(file, cache, { reloadable: true })
     await expectSameAsFresh(source, 'start')
     const docs = parseAll(original)
     const article = firstOf(docs, 'article')
@@ -91,7 +91,7 @@ describe('reloading a dataset file', () => {
   it('names the file and line of a bad line, and reloads again once the line is fixed', async () => {
     const cache = join(work, 'cache-bad')
     await write(parseAll(original))
-    const source = await openDatasetSource(file, cache)
+    const source = await openDatasetSource(file, cache, { reloadable: true })
     await write([...original.slice(0, 3), '{"_id": "broken", ', ...original.slice(3)])
     const error = await source.reload().then(
       () => undefined,
@@ -108,7 +108,7 @@ describe('reloading a dataset file', () => {
   it('counts the fingerprint as the query does, for a hostile dataset too', async () => {
     const hostile = join(work, 'hostile.ndjson')
     await copyFile('test/fixtures/hostile/data.ndjson', hostile)
-    const source = await openDatasetSource(hostile, join(work, 'cache-hostile'))
+    const source = await openDatasetSource(hostile, join(work, 'cache-hostile'), { reloadable: true })
     const answer = await source.fetch(datasetFingerprintQuery)
     if (source.summary) expect(source.summary).toEqual(answer)
     else expect(answer).toHaveProperty('count')
@@ -119,7 +119,9 @@ describe('reloading a dataset file', () => {
     lines.splice(target, 1)
     await writeFile(hostile, lines.join('\n'))
     await expectSameAsFresh(await source.reload(), 'hostile-edited', hostile)
-    const bundled = await openDatasetSource('content/data.ndjson', join(work, 'cache-bundled'))
+    const bundled = await openDatasetSource('content/data.ndjson', join(work, 'cache-bundled'), {
+      reloadable: true,
+    })
     expect(bundled.summary).toEqual(await bundled.fetch(datasetFingerprintQuery))
   })
 })

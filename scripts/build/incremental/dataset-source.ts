@@ -32,13 +32,16 @@ import { BlobPack, type BlobRef } from './pack.ts'
 export interface DatasetSource extends ContentSource {
   readonly validation: ValidationReport
   /**
-   * Loads the file again, as it is now, into a new source; only lines that changed since this load
-   * are parsed and checked (ndjson files; an export archive is read whole again). For a process that
-   * keeps the source between builds: an edit to a 300 MB dataset costs a read of the file, not a parse
-   * of every document.
+   * Loads the file again, as it is now, into a new source. Opened `reloadable`, only lines that
+   * changed since this load are parsed and checked (ndjson files; an export archive is read whole
+   * again): for a process that keeps the source between builds, an edit to a 300 MB dataset costs a
+   * read of the file, not a parse of every document.
    */
   reload(): Promise<DatasetSource>
-  /** Content hash of the file the documents were read from (ndjson files; see `datasetContentHash`). */
+  /**
+   * Content hash of the file the documents were read from (ndjson files opened `reloadable`; see
+   * `datasetContentHash`).
+   */
   readonly contentHash?: string | undefined
   /**
    * What the dataset fingerprint query (`datasetFingerprintQuery`) answers for these documents,
@@ -62,21 +65,36 @@ const INDEX_FILE = 'index.bin'
  *
  * @param file `.ndjson` or export `.tar.gz`
  * @param cacheDir where long fields are kept (`<cacheDir>/documents`); `false`: keep them in memory
+ * @param options `reloadable`: make `reload` cheap (see {@link OpenDatasetOptions})
  */
-export async function openDatasetSource(file: string, cacheDir: string | false): Promise<DatasetSource> {
+export async function openDatasetSource(
+  file: string,
+  cacheDir: string | false,
+  options: OpenDatasetOptions = {},
+): Promise<DatasetSource> {
+  const again = () => openDatasetSource(file, cacheDir, options)
   if (cacheDir === false) {
     // As `openEmbeddedSource` does (scripts/source/embedded.ts): load, then validate every document.
     const validated = validateDocuments((await loadDataset(file)).documents)
-    return datasetSource(file, validated, () => openDatasetSource(file, cacheDir))
+    return datasetSource(file, validated, again)
   }
   const store = new LongFieldStore(join(cacheDir, 'documents'))
-  if (/\.(tar\.gz|tgz)$/i.test(file)) {
-    const validator = createValidator({ compact: (document) => store.offload(document) })
-    await streamDataset(file, (document) => validator.add(document))
-    store.save()
-    return datasetSource(file, validator.finish(), () => openDatasetSource(file, cacheDir))
+  if (options.reloadable && !/\.(tar\.gz|tgz)$/i.test(file)) {
+    return loadLines(file, store, new Map(), { references: new WeakMap(), rows: new WeakMap() })
   }
-  return loadLines(file, store, new Map(), { references: new WeakMap(), rows: new WeakMap() })
+  const validator = createValidator({ compact: (document) => store.offload(document) })
+  await streamDataset(file, (document) => validator.add(document))
+  store.save()
+  return datasetSource(file, validator.finish(), again)
+}
+
+export interface OpenDatasetOptions {
+  /**
+   * Keep what a reload can reuse (an ndjson file's lines, reference checks, query rows): for a
+   * process that loads the file again after each change (the publisher's worker). A one-off build
+   * has no use for it.
+   */
+  reloadable?: boolean
 }
 
 function datasetSource(
