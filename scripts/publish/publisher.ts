@@ -23,6 +23,8 @@ import { type WebhookSettings, webhookMode } from './webhook.ts'
  *
  *   webhook ─► verify ─► queue (debounce, merge) ─► worker: render into .builds/.staging-<id>
  *   reconcile/schedule ─┘                             ─► validate ─► .builds/<id> ─► swap _site symlink
+ *   then, in a second worker, until the next build: search index (a copy of the release that
+ *   replaces it) ─► a hard-linked copy of the live release for the next build to settle into
  */
 
 export interface PublisherOptions {
