@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compareTrees, listFiles } from '../../bench/tree.ts'
 import { siteConfigFromEnv } from '../../scripts/build/config.ts'
-import { filesUnder, linkFiles } from '../../scripts/build/incremental/tree.ts'
+import { filesUnder, linkFiles, type PreparedTree } from '../../scripts/build/incremental/tree.ts'
 import { buildIncremental } from '../../scripts/build/incremental.ts'
 import { type RenderResult, renderSite } from '../../scripts/build/pipeline.ts'
 import { generateDocuments } from '../../scripts/gen/dataset.ts'
@@ -69,17 +69,20 @@ async function publish(
   step += 1
   const incremental = join(work, `incremental-${step}`)
   const full = join(work, `full-${step}`)
-  const { render } = await buildIncremental({
-    source: sourceOf(documents),
-    origin: join(work, 'data.ndjson'),
-    site,
-    now: NOW,
-    cacheDir: cache,
-    search,
-    changedIds: [...upserts.map((doc) => doc._id), ...deletions],
-    previousDir: previous,
-    nextDir: incremental,
-  })
+  const incrementalInto = (nextDir: string, tree?: PreparedTree) =>
+    buildIncremental({
+      source: sourceOf(documents),
+      origin: join(work, 'data.ndjson'),
+      site,
+      now: NOW,
+      cacheDir: cache,
+      search,
+      changedIds: [...upserts.map((doc) => doc._id), ...deletions],
+      previousDir: previous,
+      nextDir,
+      tree,
+    })
+  const { render } = await incrementalInto(incremental)
   await fullBuild(documents, full, search)
   const differences = await compareTrees(full, incremental)
   const changedFiles = (await compareTrees(previous, incremental)).length
@@ -92,18 +95,7 @@ async function publish(
   const files = await filesUnder(previous)
   linkFiles(previous, tree, files)
   const settled = join(work, `settled-${step}`)
-  const viaTree = await buildIncremental({
-    source: sourceOf(documents),
-    origin: join(work, 'data.ndjson'),
-    site,
-    now: NOW,
-    cacheDir: cache,
-    search,
-    changedIds: [],
-    previousDir: previous,
-    nextDir: settled,
-    tree: { dir: tree, files },
-  })
+  const viaTree = await incrementalInto(settled, { dir: tree, files })
   expect(viaTree.usedTree).toBe(true)
   expect(await compareTrees(full, settled)).toEqual([])
   expect(await compareTrees(untouched, previous)).toEqual([])
