@@ -108,11 +108,12 @@ describe('Releases', () => {
     expect(await readFile(join(dir, '_site', 'index.html'), 'utf8')).toBe('plain build')
   })
 
-  it('cleans up staging directories and swap links left by a crash', async () => {
+  it('cleans up staging directories, copies for a next build and swap links left by a crash', async () => {
     const { dir, releases } = await setup()
     await mkdir(join(releases.root, '.staging-20261130T000000000Z-0000'), { recursive: true })
+    await mkdir(releases.treeDir('20261130T000000000Z-0000'), { recursive: true })
     await writeFile(join(dir, '._site.swap-dead'), '')
-    expect(await releases.init()).toHaveLength(2)
+    expect(await releases.init()).toHaveLength(3)
     expect(await readdir(releases.root)).toEqual([])
   })
 
