@@ -16,7 +16,12 @@
  */
 import { createClient, type SanityClient } from '@sanity/client'
 import * as siteQueries from '../queries.ts'
-import type { ValidationReport } from '../validate/validate.ts'
+import {
+  type CheckedDocument,
+  createValidator,
+  type ReferenceMemo,
+  type ValidationReport,
+} from '../validate/validate.ts'
 import { createEmbeddedSource, type EmbeddedSource } from './embedded.ts'
 import {
   CHANGED_DOCUMENTS_FILTER,
@@ -29,6 +34,7 @@ import {
 import type { SanityConnection } from './live/config.ts'
 import { DEFAULT_RETRY, LiveSourceError, type RetryOptions, withRetries } from './live/retry.ts'
 import { isPublishedId } from './published.ts'
+import type { RowMemo } from './row-memo.ts'
 import type { QueryParams, SanityDocument } from './types.ts'
 
 /**
@@ -177,11 +183,29 @@ export function createSanitySource(
 
   let mirror: Promise<{ documents: SanityDocument[]; source: EmbeddedSource }> | undefined
   let validation: ValidationReport | undefined
+  // A synced mirror keeps the objects of unchanged documents: what was found checking them, and
+  // the query rows made of them, hold until they change (see createValidator, row-memo.ts).
+  const checked = new WeakMap<SanityDocument, CheckedDocument>()
+  const references: ReferenceMemo = new WeakMap()
+  const rows: RowMemo = new WeakMap()
+  /** The same gate as the dataset file: invalid documents never reach a query. */
+  function validatedSource(documents: readonly SanityDocument[]): EmbeddedSource {
+    const validator = createValidator({ referenceMemo: references })
+    for (const document of documents) {
+      const known = checked.get(document)
+      if (known) validator.addChecked(known)
+      else checked.set(document, validator.add(document))
+    }
+    const validated = validator.finish()
+    return {
+      ...createEmbeddedSource({ file: origin, documents: validated.documents }, { rows }),
+      validation: validated.report,
+    }
+  }
   function loadMirror() {
     if (!mirror) {
       const pending = pullMirror().then((documents) => {
-        // The same gate as the dataset file: invalid documents never reach a query.
-        const source = createEmbeddedSource({ file: origin, documents }, { validate: true })
+        const source = validatedSource(documents)
         if (mirror === pending) validation = source.validation
         return { documents, source }
       })
@@ -261,7 +285,7 @@ export function createSanitySource(
         .filter((document) => listed.has(document._id) && !pulled.has(document._id))
         .concat([...pulled.values()])
         .sort((a, b) => compareIds(a._id, b._id))
-      const source = createEmbeddedSource({ file: origin, documents }, { validate: true })
+      const source = validatedSource(documents)
       mirror = Promise.resolve({ documents, source })
       validation = source.validation
       return { pulled: pulled.size, removed }

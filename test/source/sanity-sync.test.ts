@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { fetchSnapshot } from '../../scripts/site-data/snapshot.ts'
 import type { SanityDocument } from '../../scripts/source/index.ts'
+import type { ValidationReport } from '../../scripts/validate/validate.ts'
 import { type ContentLakeDouble, startContentLakeDouble } from '../support/content-lake-double.ts'
 import { BUNDLED_DATASET, liveSourceFor, NOW, readRawDocuments } from './support.ts'
 
@@ -18,6 +19,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await lake?.close()
 })
+
+/** A validation report without its timing. */
+const reportOf = (source: { validation: ValidationReport | undefined }) => {
+  const { milliseconds: _, ...report } = source.validation ?? { milliseconds: 0 }
+  return report as Omit<ValidationReport, 'milliseconds'>
+}
 
 const isMirrorPull = (query: string | undefined) =>
   Boolean(query?.includes('_type in $types') && !query.includes('_rev') && !query.includes('$ids'))
@@ -54,6 +61,18 @@ it('pulls only new, changed and gone documents, and then answers like a fresh pu
   expect(await fetchSnapshot(source, NOW)).toEqual(await fetchSnapshot(fresh, NOW))
   expect(await source.fetchAll()).toEqual(await fresh.fetchAll())
   expect(source.validation?.documents).toBe(fresh.validation?.documents)
+  expect(reportOf(source)).toEqual(reportOf(fresh))
+
+  // A referenced document deleted: what references it is checked again (the others are reused).
+  const show = next.find(
+    (d) => d._type === 'show' && next.some((o) => JSON.stringify(o).includes(`"_ref":"${d._id}"`)),
+  )
+  lake.setDocuments(next.filter((d) => d._id !== show?._id))
+  expect((await source.sync()).removed).toBe(1)
+  const afterDelete = liveSourceFor(lake)
+  expect(await fetchSnapshot(source, NOW)).toEqual(await fetchSnapshot(afterDelete, NOW))
+  expect(reportOf(source).warnings.length).toBeGreaterThan(0)
+  expect(reportOf(source)).toEqual(reportOf(afterDelete))
 
   // Nothing changed: one revision listing, nothing pulled.
   lake.reset()
