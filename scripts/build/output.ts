@@ -14,12 +14,18 @@ export function stagingDirFor(out: string): string {
 
 /**
  * Replaces `out` with `staged`: the old site is moved aside, the new one renamed into place, then the
- * old one removed. Readers see either the old or the new site, never a mix.
+ * old one removed (or handed back, with `keepRetired`). Readers see either the old or the new site,
+ * never a mix.
  *
  * @param staged a completely built site
  * @param out the published location
+ * @returns where the old site now is, with `keepRetired` (the caller owns it)
  */
-export async function swapIntoPlace(staged: string, out: string): Promise<void> {
+export async function swapIntoPlace(
+  staged: string,
+  out: string,
+  options: { keepRetired?: boolean } = {},
+): Promise<string | undefined> {
   const target = resolve(out)
   const retired = `${stagingDirFor(out)}.old`
   const hadPrevious = await exists(target)
@@ -30,7 +36,10 @@ export async function swapIntoPlace(staged: string, out: string): Promise<void> 
     if (hadPrevious) await rename(retired, target)
     throw error
   }
-  if (hadPrevious) await rm(retired, { recursive: true, force: true })
+  if (!hadPrevious) return undefined
+  if (options.keepRetired) return retired
+  await rm(retired, { recursive: true, force: true })
+  return undefined
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -6,7 +6,8 @@ import { fetchSnapshot } from '../site-data/snapshot.ts'
 import type { ContentSource } from '../source/index.ts'
 import { buildReport, countsText, validationReportOf } from '../validate/report.ts'
 import type { SkippedDocument, ValidationReport } from '../validate/validate.ts'
-import { type PreparedTree, settleIntoTree } from './incremental/tree.ts'
+import { discardKeptTree, keepAsTree, openKeptTree } from './incremental/kept-tree.ts'
+import { filesUnder, type PreparedTree, type SettledTree, settleIntoTree } from './incremental/tree.ts'
 import { openBuildCache, type RenderSummary, renderPages } from './incremental.ts'
 import { stagingDirFor, swapIntoPlace } from './output.ts'
 import { type Progress, silentProgress } from './progress.ts'
@@ -84,6 +85,8 @@ export interface RenderResult {
   htmlPages: number
   /** Whether the build settled into `options.tree` (it is gone then). */
   usedTree: boolean
+  /** What settling into `options.tree` wrote and left (search index included). */
+  settled?: SettledTree | undefined
   /** Saves the rich-text cache, when `saveCacheLater` asked for it (else it was saved already). */
   saveCache: () => void
 }
@@ -153,14 +156,21 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
   progress.step('writing the build manifest')
   await rendered.writeManifest()
   if (!options.saveCacheLater) cache.save()
+  let settled: SettledTree | undefined
   if (options.tree && usedTree) {
     const tree = options.tree
     const keep = new Set(rendered.reusedOutputs)
     if (options.search === false)
       for (const file of tree.files) if (file.startsWith(`${SEARCH_INDEX_DIR}/`)) keep.add(file)
     progress.step(`settling ${rendered.rendered} page(s) into the prepared copy of the previous build`)
-    await settleIntoTree(dir, tree, keep)
-    if (options.search !== false) await indexForSearch()
+    settled = await settleIntoTree(dir, tree, keep)
+    if (options.search !== false) {
+      await indexForSearch()
+      const index = (await filesUnder(join(dir, SEARCH_INDEX_DIR))).map(
+        (file) => `${SEARCH_INDEX_DIR}/${file}`,
+      )
+      settled = { written: [...settled.written, ...index], files: [...settled.files, ...index] }
+    }
   }
   await assertLooksComplete(dir, pages)
   const { mode, rendered: renderedPages, reused, reason } = rendered
@@ -172,6 +182,7 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
     render: { mode, rendered: renderedPages, reused, reason },
     htmlPages: rendered.htmlPages,
     usedTree,
+    settled,
     saveCache: () => cache.save(),
   }
 }
@@ -186,10 +197,26 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
   const staging = stagingDirFor(options.out)
+  // An incremental build of `out` settles into the copy of it kept by the last one, and keeps the
+  // site it replaces as the next copy (see kept-tree.ts); a full build has no use for one.
+  const incremental = options.previous === undefined && options.changed !== undefined
+  const tree = incremental ? await openKeptTree(options.out) : undefined
+  if (!incremental) await discardKeptTree(options.out)
   try {
     const previous = options.previous ?? (options.changed ? options.out : undefined)
-    const { pages, warnings, skipped } = await renderSite({ ...options, previous }, staging)
-    await swapIntoPlace(staging, options.out)
+    const { pages, warnings, skipped, usedTree, render, settled } = await renderSite(
+      { ...options, previous, tree },
+      staging,
+    )
+    if (tree && !usedTree) await discardKeptTree(options.out)
+    // After a full render nothing is shared: copying would cost as much as the render's own writes.
+    const keep = incremental && render.mode === 'incremental'
+    const retired = await swapIntoPlace(staging, options.out, { keepRetired: keep })
+    if (retired) {
+      options.progress?.step('keeping the replaced site as a copy of the new one for the next build')
+      // The replaced site is what the tree copied: it differs from the new one by what was settled.
+      await keepAsTree(retired, options.out, tree && settled ? { before: tree.files, ...settled } : undefined)
+    }
     return { out: options.out, pages, seconds: (performance.now() - started) / 1000, warnings, skipped }
   } catch (error) {
     await rm(staging, { recursive: true, force: true })

@@ -54,16 +54,22 @@ export interface PreparedTree {
  * @param fresh the build's directory, holding only what it wrote
  * @param tree a copy of the previous build
  * @param keep paths of the tree's files the build keeps
+ * @returns the files written (renamed in) and every file of the result
  */
 export async function settleIntoTree(
   fresh: string,
   tree: PreparedTree,
   keep: ReadonlySet<string>,
-): Promise<void> {
+): Promise<SettledTree> {
   const written = await filesUnder(fresh)
   const writtenSet = new Set(written)
+  const files = [...written]
   for (const file of tree.files) {
-    if (keep.has(file) || writtenSet.has(file)) continue
+    if (writtenSet.has(file)) continue
+    if (keep.has(file)) {
+      files.push(file)
+      continue
+    }
     await rm(join(tree.dir, file), { force: true })
     await removeEmptyParents(tree.dir, file)
   }
@@ -79,6 +85,15 @@ export async function settleIntoTree(
   }
   await rm(fresh, { recursive: true, force: true })
   await rename(tree.dir, fresh)
+  return { written, files }
+}
+
+/** What {@link settleIntoTree} made of a prepared tree. */
+export interface SettledTree {
+  /** Files the build wrote. */
+  written: string[]
+  /** Every file of the result. */
+  files: string[]
 }
 
 /** Paths of every file under `dir`, relative, with `/` separators. */
@@ -93,7 +108,8 @@ export async function filesUnder(dir: string): Promise<string[]> {
     )
 }
 
-async function removeEmptyParents(root: string, file: string): Promise<void> {
+/** Removes the directories of `file` under `root` that are left empty, deepest first. */
+export async function removeEmptyParents(root: string, file: string): Promise<void> {
   let dir = dirname(file)
   while (dir !== '.' && dir !== '') {
     try {
