@@ -10,9 +10,10 @@ import { type OpenedSource, openSource, type SourceKind } from '../source/open.t
 /*
  * A cheap summary of the source's published state, stored with every release: document count and
  * newest `_updatedAt` (any publish, edit or delete moves one of them), plus, for dataset files, a
- * hash of the file (so hand edits that keep `_updatedAt` count too). It is always read *before* the
- * content, so a change racing with a build makes the stored fingerprint older, never newer: the
- * next reconciliation then rebuilds instead of missing the change.
+ * hash of the file (so hand edits that keep `_updatedAt` count too). It is read *before* the content,
+ * or (an ndjson file loaded through the cache) from the very bytes loaded, so a change racing with a
+ * build makes the stored fingerprint older or exact, never newer: the next reconciliation then
+ * rebuilds instead of missing the change.
  */
 
 export interface Fingerprint {
@@ -93,6 +94,18 @@ export async function openWithFingerprint(
       return { opened: { source, origin: spec.dataset }, fingerprint }
     }
   }
+  // With a cache, a dataset file loads as the build CLI loads it: as a stream, long fields on disk,
+  // and hashed as it is read (the hash is of exactly the bytes loaded).
+  if (spec.kind === 'dataset' && options.cacheDir && !isArchive(spec.dataset)) {
+    const source = await openDatasetSource(spec.dataset, options.cacheDir, { reloadable: true })
+    const contentHash = source.contentHash ?? (await datasetContentHash(spec.dataset))
+    const reused = reuse?.opened.origin === spec.dataset && reuse.fingerprint.contentHash === contentHash
+    if (reused) return reuse
+    return {
+      opened: { source, origin: spec.dataset },
+      fingerprint: { ...(await queryFingerprint(source)), contentHash },
+    }
+  }
   const contentHash = spec.kind === 'dataset' ? await datasetContentHash(spec.dataset) : undefined
   if (
     contentHash !== undefined &&
@@ -100,13 +113,9 @@ export async function openWithFingerprint(
     reuse.opened.origin === spec.dataset
   )
     return reuse
-  // With a cache, a dataset file loads as the build CLI loads it: as a stream, long fields on disk.
   const opened =
     spec.kind === 'dataset' && options.cacheDir
-      ? {
-          source: await openDatasetSource(spec.dataset, options.cacheDir, { reloadable: true }),
-          origin: spec.dataset,
-        }
+      ? { source: await openDatasetSource(spec.dataset, options.cacheDir), origin: spec.dataset }
       : await openSource({ kind: spec.kind, dataset: spec.dataset, useCdn: false })
   const counted = await queryFingerprint(opened.source)
   return { opened, fingerprint: contentHash ? { ...counted, contentHash } : counted }
@@ -154,7 +163,11 @@ export async function queryFingerprint(source: ContentSource): Promise<Fingerpri
  * reads; for an export archive, the sha256 of its bytes.
  */
 export function datasetContentHash(file: string): Promise<string> {
-  return /\.(tar\.gz|tgz)$/i.test(file) ? hashFile(file) : ndjsonDigest(file)
+  return isArchive(file) ? hashFile(file) : ndjsonDigest(file)
+}
+
+function isArchive(file: string): boolean {
+  return /\.(tar\.gz|tgz)$/i.test(file)
 }
 
 function hashFile(file: string): Promise<string> {
