@@ -278,7 +278,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       startBackground(meta, log)
     } catch (error) {
       if (tree) removeLater(tree.dir)
-      await rm(staging, { recursive: true, force: true })
+      // The next build need not wait for the deletion (a large staging directory takes seconds).
+      removeLater(staging)
       const durationMs = Date.now() - started
       if (error instanceof BuildCancelledError || shuttingDown) {
         runtime.counters.builds.cancelled += 1
@@ -384,7 +385,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       // A build or a rollback in the meantime wins: the index belongs to the release it was made from.
       const current = await releases.current()
       if (signal.aborted || current.kind !== 'release' || current.id !== content.id) {
-        await rm(staging, { recursive: true, force: true })
+        removeLater(staging)
         log.info('search.skipped', { reason: 'the live release changed while indexing' })
         return undefined
       }
