@@ -23,14 +23,36 @@ let previousSource: OpenedWithFingerprint | undefined
 /** Work the last build left for after its answer (saving the rich-text cache). */
 let afterReply: (() => void) | undefined
 
-/**
- * Runs what the last job left for after its answer was sent; call before the next job, too (it runs
- * once).
- */
-export function runAfterReply(): void {
+/** Runs what the last job left for after its answer (once). */
+function runAfterReply(): void {
   const work = afterReply
   afterReply = undefined
   work?.()
+}
+
+/** Sends a message to the publisher (the parent process); resolves once it is written. */
+export function sendToParent(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve()
+    process.send(message, undefined, {}, () => resolve())
+  })
+}
+
+/**
+ * Answers one job as the build worker does: its progress, then its result, or its error after which
+ * the process exits (a failed build may have left anything behind). What the job left for after its
+ * answer (saving the cache) runs while the publisher publishes.
+ */
+export async function answerJob(job: WorkerJob | SearchJob | TreeJob): Promise<void> {
+  try {
+    runAfterReply()
+    const result = await runWorkerJob(job, (message) => void sendToParent(message))
+    await sendToParent({ type: 'result', result })
+    runAfterReply()
+  } catch (error) {
+    await sendToParent(describeFailure(error))
+    process.exit(1)
+  }
 }
 
 export interface WorkerJob {

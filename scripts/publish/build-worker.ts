@@ -6,21 +6,7 @@
  * `process.chdir`, memory and any crash away from the server, and lets a shutdown cancel a build by
  * ending the process.
  */
-import {
-  describeFailure,
-  runAfterReply,
-  runWorkerJob,
-  type SearchJob,
-  type TreeJob,
-  type WorkerJob,
-  type WorkerMessage,
-} from './build-job.ts'
-
-const send = (message: WorkerMessage): Promise<void> =>
-  new Promise((resolve) => {
-    if (!process.send) return resolve()
-    process.send(message, undefined, {}, () => resolve())
-  })
+import { answerJob, type SearchJob, type TreeJob, type WorkerJob } from './build-job.ts'
 
 if (!process.send) {
   console.error('build-worker.ts is started by the publisher (npm start), not directly')
@@ -32,15 +18,4 @@ if (!process.send) {
 process.on('SIGINT', () => {})
 process.on('disconnect', () => process.exit(1))
 
-process.on('message', async (job: WorkerJob | SearchJob | TreeJob) => {
-  try {
-    runAfterReply()
-    const result = await runWorkerJob(job, (message) => void send(message))
-    await send({ type: 'result', result })
-    // The publisher has what it needs; what is left (saving the cache) runs while it publishes.
-    runAfterReply()
-  } catch (error) {
-    await send(describeFailure(error))
-    process.exit(1)
-  }
-})
+process.on('message', (job: WorkerJob | SearchJob | TreeJob) => void answerJob(job))

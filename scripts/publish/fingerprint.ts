@@ -84,23 +84,17 @@ export async function openWithFingerprint(
     const synced = await reuse.opened.source.sync()
     return { opened: reuse.opened, fingerprint, synced }
   }
-  // The file the previous build read is reloaded (see `DatasetSource.reload`): one read gives its
-  // hash, and only lines that changed are parsed and checked.
-  if (spec.kind === 'dataset' && reuse?.opened.origin === spec.dataset && isReloadable(reuse.opened.source)) {
-    const source = await reuse.opened.source.reload()
-    if (source.contentHash !== undefined) {
-      if (source.contentHash === reuse.fingerprint.contentHash) return reuse
-      const fingerprint = { ...(await queryFingerprint(source)), contentHash: source.contentHash }
-      return { opened: { source, origin: spec.dataset }, fingerprint }
-    }
-  }
-  // With a cache, a dataset file loads as the build CLI loads it: as a stream, long fields on disk,
-  // and hashed as it is read (the hash is of exactly the bytes loaded).
+  // An ndjson file loads through the cache as the build CLI loads it (a stream, long fields on disk),
+  // hashed as it is read (the hash is of exactly the bytes loaded); the file the previous build read
+  // is reloaded instead, parsing and checking only the lines that changed (`DatasetSource.reload`).
   if (spec.kind === 'dataset' && options.cacheDir && !isArchive(spec.dataset)) {
-    const source = await openDatasetSource(spec.dataset, options.cacheDir, { reloadable: true })
+    const sameFile = reuse?.opened.origin === spec.dataset
+    const source =
+      sameFile && reuse && isReloadable(reuse.opened.source)
+        ? await reuse.opened.source.reload()
+        : await openDatasetSource(spec.dataset, options.cacheDir, { reloadable: true })
     const contentHash = source.contentHash ?? (await datasetContentHash(spec.dataset))
-    const reused = reuse?.opened.origin === spec.dataset && reuse.fingerprint.contentHash === contentHash
-    if (reused) return reuse
+    if (sameFile && reuse?.fingerprint.contentHash === contentHash) return reuse
     return {
       opened: { source, origin: spec.dataset },
       fingerprint: { ...(await queryFingerprint(source)), contentHash },

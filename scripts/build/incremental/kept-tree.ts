@@ -13,7 +13,7 @@ import { existsSync, linkSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { MANIFEST_PATH } from './manifest.ts'
-import { filesUnder, type PreparedTree, removeEmptyParents } from './tree.ts'
+import { filesUnder, type PreparedTree, removeFile } from './tree.ts'
 
 interface TreeRecord {
   /** Hash of the build manifest of the site the copy mirrors. */
@@ -73,8 +73,7 @@ export async function keepAsTree(
     const current = new Set(now)
     for (const file of before) {
       if (current.has(file)) continue
-      await rm(join(retired, file), { force: true })
-      await removeEmptyParents(retired, file)
+      await removeFile(retired, file)
     }
     // Synchronous: without `known`, tens of thousands of `stat`s, nearly all finding the same file.
     const had = new Set(before)

@@ -70,8 +70,7 @@ export async function settleIntoTree(
       files.push(file)
       continue
     }
-    await rm(join(tree.dir, file), { force: true })
-    await removeEmptyParents(tree.dir, file)
+    await removeFile(tree.dir, file)
   }
   const made = new Set<string>()
   for (const file of written) {
@@ -108,8 +107,9 @@ export async function filesUnder(dir: string): Promise<string[]> {
     )
 }
 
-/** Removes the directories of `file` under `root` that are left empty, deepest first. */
-export async function removeEmptyParents(root: string, file: string): Promise<void> {
+/** Removes `file` under `root`, and the directories that leaves empty, deepest first. */
+export async function removeFile(root: string, file: string): Promise<void> {
+  await rm(join(root, file), { force: true })
   let dir = dirname(file)
   while (dir !== '.' && dir !== '') {
     try {
