@@ -64,14 +64,28 @@ export const renderDirect: RichTextRenderer = {
 }
 
 type Lookup = 'reference' | 'castCredit' | 'status' | 'imageUrl'
-/** One resolver call and its answer (JSON; `!` + message when it threw). */
-type Dependency = readonly [lookup: Lookup, argument: string, answer: string]
+/** One resolver call: which resolver, with what argument. */
+type Call = readonly [lookup: Lookup, argument: string]
+
+/**
+ * What a render looked up, kept small: a 10,000-article cache records ~250,000 calls, and holding
+ * each call and its answer as strings in arrays made the index the largest thing a build kept in
+ * memory (and the garbage collector's longest walk). The calls are one JSON string per entry; the
+ * answers only a hash, enough to tell whether every one of them is still the same.
+ */
+interface Dependencies {
+  /** Each distinct call, in the order first made, as JSON (`Call[]`). */
+  calls: string
+  /** Hash of every answer in call order (JSON; `!` + message when it threw). */
+  answers: string
+}
 
 interface Entry {
   /** Hash of the rendering options (functions excluded: their answers are in `deps`). */
   options: string
-  deps: Dependency[]
-  warnings: RichTextWarning[]
+  deps: Dependencies
+  /** Absent when there were none (most entries). */
+  warnings?: RichTextWarning[]
   /** Portable Text: the derived fields; HTML and text are in the pack. */
   html?: BlobRef
   text?: BlobRef
@@ -91,7 +105,7 @@ interface SavedIndex {
   entries: Map<string, Entry>
 }
 
-const FORMAT = 1
+const FORMAT = 2
 const INDEX_FILE = 'index.bin'
 
 export interface RichTextCacheStats {
@@ -139,19 +153,18 @@ export class RichTextCache implements RichTextRenderer {
       if (stillValid(cached, options)) {
         this.stats.hits += 1
         this.#current.set(id, cached)
-        for (const warning of cached.warnings) options.onWarning?.(warning)
+        for (const warning of cached.warnings ?? []) options.onWarning?.(warning)
         return this.#lazyResult(cached)
       }
       this.stats.stale += 1
     } else {
       this.stats.misses += 1
     }
-    const { options: recording, deps, warnings } = record(options)
-    const rendered = renderPortableText(blocks, recording)
+    const recorder = record(options)
+    const rendered = renderPortableText(blocks, recorder.options)
     const entry: Entry = {
       options: optionsHash,
-      deps,
-      warnings,
+      ...recorder.finish(),
       html: this.#pack.append(rendered.html),
       text: this.#pack.append(rendered.text),
       excerpt: rendered.excerpt,
@@ -174,16 +187,16 @@ export class RichTextCache implements RichTextRenderer {
       if (stillValid(cached, options)) {
         this.stats.hits += 1
         this.#current.set(id, cached)
-        for (const warning of cached.warnings) options.onWarning?.(warning)
+        for (const warning of cached.warnings ?? []) options.onWarning?.(warning)
         return cached.markdown
       }
       this.stats.stale += 1
     } else {
       this.stats.misses += 1
     }
-    const { options: recording, deps, warnings } = record(options)
-    const html = markdownToHtml(markdown, recording)
-    this.#current.set(id, { options: optionsHash, deps, warnings, markdown: html })
+    const recorder = record(options)
+    const html = markdownToHtml(markdown, recorder.options)
+    this.#current.set(id, { options: optionsHash, ...recorder.finish(), markdown: html })
     return html
   }
 
@@ -256,10 +269,11 @@ function entryId(key: RichTextKey): string {
 /** Wraps the resolvers so every call and answer is recorded, and collects warnings. */
 function record(options: RichTextOptions): {
   options: RichTextOptions
-  deps: Dependency[]
-  warnings: RichTextWarning[]
+  /** What the entry keeps of the recording, once the render is done. */
+  finish(): Pick<Entry, 'deps' | 'warnings'>
 } {
-  const deps: Dependency[] = []
+  // Within one render a call always gets the same answer: each distinct call is recorded once.
+  const answers = new Map<string, { call: Call; answer: string }>()
   const warnings: RichTextWarning[] = []
   const recording: RichTextOptions = {
     ...options,
@@ -268,41 +282,58 @@ function record(options: RichTextOptions): {
       options.onWarning?.(warning)
     },
   }
-  const wrap = <A, R>(lookup: Lookup, fn: ((arg: A) => R) | undefined, argKey: (arg: A) => string) =>
-    fn &&
-    ((arg: A): R => {
-      try {
-        const answer = fn(arg)
-        deps.push([lookup, argKey(arg), answerKey(answer)])
-        return answer
-      } catch (error) {
-        deps.push([lookup, argKey(arg), `!${String(error)}`])
-        throw error
-      }
-    })
-  recording.resolveReference = wrap('reference', options.resolveReference, String)
-  recording.resolveCastCredit = wrap('castCredit', options.resolveCastCredit, String)
-  recording.resolveStatus = wrap('status', options.resolveStatus, String)
-  if (typeof options.imageUrl === 'function') {
-    const fn = options.imageUrl
-    recording.imageUrl = (image, width) => {
-      const arg = JSON.stringify([image, width])
-      try {
-        const answer = fn(image, width)
-        deps.push(['imageUrl', arg, answerKey(answer)])
-        return answer
-      } catch (error) {
-        deps.push(['imageUrl', arg, `!${String(error)}`])
-        throw error
-      }
+  const recorded = <R>(lookup: Lookup, argument: string, call: () => R): R => {
+    const key = `${lookup}\u0000${argument}`
+    try {
+      const answer = call()
+      if (!answers.has(key)) answers.set(key, { call: [lookup, argument], answer: answerKey(answer) })
+      return answer
+    } catch (error) {
+      if (!answers.has(key)) answers.set(key, { call: [lookup, argument], answer: `!${String(error)}` })
+      throw error
     }
   }
-  return { options: recording, deps, warnings }
+  const wrap = <R>(lookup: Lookup, fn: ((arg: string) => R) | undefined) =>
+    fn && ((arg: string): R => recorded(lookup, String(arg), () => fn(arg)))
+  recording.resolveReference = wrap('reference', options.resolveReference)
+  recording.resolveCastCredit = wrap('castCredit', options.resolveCastCredit)
+  recording.resolveStatus = wrap('status', options.resolveStatus)
+  if (typeof options.imageUrl === 'function') {
+    const fn = options.imageUrl
+    recording.imageUrl = (image, width) =>
+      recorded('imageUrl', JSON.stringify([image, width]), () => fn(image, width))
+  }
+  return {
+    options: recording,
+    finish: () => {
+      const hash = new AnswerHash()
+      for (const { answer } of answers.values()) hash.add(answer)
+      return {
+        deps: {
+          calls: JSON.stringify([...answers.values()].map(({ call }) => call)),
+          answers: hash.digest(),
+        },
+        ...(warnings.length > 0 ? { warnings } : {}),
+      }
+    },
+  }
+}
+
+/** Hash of a sequence of answers (each length-prefixed, so no two sequences hash alike by joining). */
+class AnswerHash {
+  readonly #hash = createHash('sha1')
+  add(answer: string): void {
+    this.#hash.update(`${answer.length}:`).update(answer)
+  }
+  digest(): string {
+    return this.#hash.digest('base64')
+  }
 }
 
 /** True when every recorded lookup still gives the recorded answer. */
 function stillValid(entry: Entry, options: RichTextOptions): boolean {
-  for (const [lookup, argument, answer] of entry.deps) {
+  const answers = new AnswerHash()
+  for (const [lookup, argument] of JSON.parse(entry.deps.calls) as Call[]) {
     let now: string
     try {
       switch (lookup) {
@@ -321,13 +352,15 @@ function stillValid(entry: Entry, options: RichTextOptions): boolean {
           now = answerKey(options.imageUrl(image, width))
           break
         }
+        default:
+          return false
       }
     } catch (error) {
       now = `!${String(error)}`
     }
-    if (now !== answer) return false
+    answers.add(now)
   }
-  return true
+  return answers.digest() === entry.deps.answers
 }
 
 function answerKey(answer: unknown): string {
