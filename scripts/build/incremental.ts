@@ -36,7 +36,7 @@ import {
   siteConfigHash,
   templateEntries,
 } from './incremental/manifest.ts'
-import type { PageRecord, RenderPlan, TemplateInfo } from './incremental/pages.ts'
+import type { PageRecord, RenderPlan, Share, TemplateInfo } from './incremental/pages.ts'
 import { type RenderedShares, renderShares } from './incremental/render.ts'
 import { filesUnder, linkFiles } from './incremental/tree.ts'
 import { type BuildOptions, type RenderResult, renderSite } from './pipeline.ts'
@@ -332,9 +332,13 @@ async function renderShared(
   const threads = atRoot && (forced || planned >= PARALLEL_MIN_ITEMS) ? renderThreads() : 1
   const batches = Math.max(1, Math.ceil(planned / (threads * renderBatchPages())))
   const count = threads * batches
-  const sharesOf = (thread: number) => Array.from({ length: batches }, (_, b) => b * threads + thread)
+  const sharesOf = (thread: number): Share[] => [
+    // The templates not split by item are a run of their own when there are several (pages.ts).
+    ...(count > 1 && thread === 0 ? (['whole'] as const) : []),
+    ...Array.from({ length: batches }, (_, b) => b * threads + thread),
+  ]
   if (threads > 1 || batches > 1) {
-    progress.step(`rendering on ${threads} thread(s) in ${count} run(s)`)
+    progress.step(`rendering on ${threads} thread(s) in ${count > 1 ? count + 1 : 1} run(s)`)
   }
   const data = threads > 1 ? withDeferredAsLocations(() => serialize(siteData)) : undefined
   const workers = Array.from({ length: threads - 1 }, (_, i) =>
@@ -394,7 +398,7 @@ function renderInWorker(
   data: Uint8Array,
   dir: string,
   templates: RenderPlan['templates'],
-  shares: number[],
+  shares: Share[],
   count: number,
 ): Promise<RenderedShares> {
   return new Promise((resolvePromise, reject) => {

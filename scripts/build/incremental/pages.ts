@@ -24,9 +24,17 @@ export interface RenderPlan {
    * listed are skipped.
    */
   templates?: ReadonlyMap<string, 'all' | ReadonlySet<string>> | undefined
-  /** One share of the pages, for rendering in parallel: items split by key, other templates in share 0. */
-  shard?: { index: number; count: number } | undefined
+  /**
+   * One share of the pages, for rendering in several runs or threads: items split by key into
+   * shares 0 … count-1; the templates that are not one page per item form a share of their own,
+   * `'whole'` (they include the largest pages, the archive and the sitemap, and would make the
+   * share that also rendered them the run that decides the build's peak memory).
+   */
+  shard?: { index: Share; count: number } | undefined
 }
+
+/** An item share (0 … count-1), or the share of the templates not split by item. */
+export type Share = number | 'whole'
 
 /** How a template makes its pages. */
 export interface TemplateInfo {
@@ -230,8 +238,9 @@ function preprocess(run: Run, inputPath: string, data: Record<string, unknown>):
   if (plan.shard && plan.shard.count > 1) {
     const { index, count } = plan.shard
     if (!items) {
-      if (index !== 0) return false
+      if (index !== 'whole') return false
     } else {
+      if (index === 'whole') return false
       keep.push((key) => shareOf(key, count) === index)
     }
   }

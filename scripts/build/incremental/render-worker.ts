@@ -6,14 +6,14 @@ import { deserialize } from 'node:v8'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { SiteData } from '../../site-data/index.ts'
 import { restoreDeferred } from './deferred.ts'
-import type { RenderPlan } from './pages.ts'
+import type { RenderPlan, Share } from './pages.ts'
 import { renderShares } from './render.ts'
 
 const { data, dir, templates, shares, count } = workerData as {
   data: Uint8Array
   dir: string
   templates: RenderPlan['templates']
-  shares: number[]
+  shares: Share[]
   count: number
 }
 const siteData = deserialize(data) as SiteData

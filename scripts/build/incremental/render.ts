@@ -1,7 +1,7 @@
 import type { SiteData } from '../../site-data/index.ts'
 import { runEleventy, type WrittenPage } from '../eleventy.ts'
 import { collectGarbage } from '../gc.ts'
-import { type PageRecord, type RenderPlan, type TemplateInfo, trackRun } from './pages.ts'
+import { type PageRecord, type RenderPlan, type Share, type TemplateInfo, trackRun } from './pages.ts'
 
 export interface RenderedShares {
   written: WrittenPage[]
@@ -13,14 +13,15 @@ export interface RenderedShares {
  * Renders some shares of the planned pages, one Eleventy run per share: Eleventy keeps every page of
  * a run in memory until the run ends, so smaller runs keep a large site's memory flat.
  *
- * @param shares which shares (0 … count-1); share 0 also renders the templates that are not split
- * @param count how many shares the pages are split into (1: one run for everything)
+ * @param shares which shares: item shares 0 … count-1, and `'whole'` for the templates not split by
+ *   item (see `RenderPlan.shard`)
+ * @param count how many shares items are split into (1: one run for everything, `shares` `[0]`)
  */
 export async function renderShares(
   siteData: SiteData,
   dir: string,
   templates: RenderPlan['templates'],
-  shares: readonly number[],
+  shares: readonly Share[],
   count: number,
 ): Promise<RenderedShares> {
   const out: RenderedShares = { written: [], records: [], templates: new Map() }
