@@ -102,31 +102,8 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
   const progress = options.progress ?? silentProgress
   const now = options.now ?? new Date()
 
-  progress.step(`querying ${options.source.description}`)
-  const snapshot = await fetchSnapshot(options.source, now)
-  progress.step(
-    `loaded ${snapshot.articles.length} articles, ${snapshot.shows.length} shows, ${snapshot.people.length} people`,
-  )
-  // Validation ran when the source loaded its documents; its findings lead the build's warnings.
-  const validation = validationReportOf(options.source)
+  const { siteData, validation, images, cache } = await prepareSiteData(options, now, progress)
   const skipped = validation?.skipped ?? []
-  if (validation) {
-    progress.step(
-      `validated ${validation.documents} documents in ${validation.milliseconds.toFixed(0)} ms: ${countsText(validation.warnings.length, skipped.length)}`,
-    )
-  }
-
-  const images = await imageSetupFor(options.origin)
-  const cache = openBuildCache(options.cacheDir ?? false, progress)
-  const siteData = buildSiteData(snapshot, {
-    site: options.site,
-    file: options.origin,
-    builtAt: now,
-    richText: images.options,
-    renderer: cache.richText,
-  })
-  const { hits, stale, misses } = cache.richText.stats
-  progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
   if (validation) siteData.warnings.unshift(...validation.warnings)
   for (const warning of siteData.warnings) progress.warn(warning.message)
   if (options.strict && siteData.warnings.length > 0) throw new StrictModeError(siteData.warnings, skipped)
@@ -184,6 +161,42 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
     usedTree,
     settled,
     saveCache: () => cache.save(),
+  }
+}
+
+/**
+ * Queries the source and builds the site data. The query results are let go when this returns:
+ * only the site data is kept while pages render (on a large site the results are tens of MB).
+ */
+async function prepareSiteData(options: Omit<BuildOptions, 'out'>, now: Date, progress: Progress) {
+  progress.step(`querying ${options.source.description}`)
+  const snapshot = await fetchSnapshot(options.source, now)
+  progress.step(
+    `loaded ${snapshot.articles.length} articles, ${snapshot.shows.length} shows, ${snapshot.people.length} people`,
+  )
+  // Validation ran when the source loaded its documents; its findings lead the build's warnings.
+  const validation = validationReportOf(options.source)
+  if (validation) {
+    progress.step(
+      `validated ${validation.documents} documents in ${validation.milliseconds.toFixed(0)} ms: ${countsText(validation.warnings.length, validation.skipped.length)}`,
+    )
+  }
+  const images = await imageSetupFor(options.origin)
+  const cache = openBuildCache(options.cacheDir ?? false, progress)
+  try {
+    const siteData = buildSiteData(snapshot, {
+      site: options.site,
+      file: options.origin,
+      builtAt: now,
+      richText: images.options,
+      renderer: cache.richText,
+    })
+    const { hits, stale, misses } = cache.richText.stats
+    progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
+    return { siteData, validation, images, cache }
+  } catch (error) {
+    cache.release()
+    throw error
   }
 }
 
