@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { DatasetError } from '../source/index.ts'
+import { DatasetError } from '../source/types.ts'
 import type { BuildWarning } from './types.ts'
 import { safeSlug } from './urls.ts'
 

@@ -1,6 +1,5 @@
 import { openEmbeddedSource } from './embedded.ts'
 import { sanityConnectionFromEnv } from './live/config.ts'
-import { createSanitySource } from './sanity.ts'
 import type { ContentSource } from './types.ts'
 
 /** Where content comes from: the bundled/exported dataset file, or a live Sanity project. */
@@ -34,6 +33,8 @@ export interface OpenedSource {
 export async function openSource(options: OpenSourceOptions): Promise<OpenedSource> {
   if (options.kind === 'sanity') {
     const connection = sanityConnectionFromEnv(options.env ?? process.env, options.useCdn ?? false)
+    // Loaded only for the live source: @sanity/client is ~20 MB of a dataset build's memory.
+    const { createSanitySource } = await import('./sanity.ts')
     const source = createSanitySource(connection)
     return { source, origin: source.origin }
   }
