@@ -6,9 +6,11 @@ import sirv from 'sirv'
 /*
  * Serves the current release. The published path is resolved on every request, so a swap (or an
  * `npm run rollback` from another process) takes effect at once, and a request already being
- * answered keeps reading the release it started with. Each release gets a sirv handler built from
- * its file list: only files that exist in the release can be served, which rules out directory
- * traversal by construction.
+ * answered keeps reading the release it started with. Each release gets a sirv handler that looks a
+ * file up when it is asked for (sirv's `dev` lookup) instead of listing the release first: listing a
+ * 10,000-article release (34,000 files) took ~0.4 s, on every publish, before the new release could
+ * go live. The lookup stays inside the release (sirv checks the resolved path); dotfiles are refused
+ * here, before it.
  */
 
 /** Sent with every page and asset; mirrored in netlify.toml (a test keeps them in sync). */
@@ -60,7 +62,7 @@ export function createStaticSite(published: string): StaticSite {
     let site = handlers.get(key)
     if (!site) {
       const handler = sirv(root, {
-        dev: false,
+        dev: true,
         etag: true,
         dotfiles: false,
         extensions: ['html'],
@@ -106,8 +108,10 @@ export function createStaticSite(published: string): StaticSite {
         return sendBuilding(res)
       }
 
-      // `/shows/x` → `/shows/x/` when that is a page, so relative URLs and canonicals agree.
       const normalized = posix.normalize(decoded)
+      if (hasDotSegment(normalized)) return notFound(req, res, site.notFound)
+
+      // `/shows/x` → `/shows/x/` when that is a page, so relative URLs and canonicals agree.
       const last = normalized.slice(normalized.lastIndexOf('/') + 1)
       if (!url.pathname.endsWith('/') && last && !last.includes('.')) {
         const dir = join(root, normalized)
@@ -119,16 +123,26 @@ export function createStaticSite(published: string): StaticSite {
         }
       }
 
-      site.handler(req, res, () => {
-        if (!site.notFound) return sendText(res, 404, 'Not found')
-        res.statusCode = 404
-        res.setHeader('Content-Type', 'text/html; charset=utf-8')
-        res.setHeader('Cache-Control', CACHE_HTML)
-        res.setHeader('Content-Length', site.notFound.length)
-        res.end(req.method === 'HEAD' ? undefined : site.notFound)
-      })
+      site.handler(req, res, () => notFound(req, res, site.notFound))
     },
   }
+}
+
+/** A path segment naming a dotfile or dot-directory (`.well-known` excepted), or `..`. */
+function hasDotSegment(path: string): boolean {
+  return path.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known')
+}
+
+function notFound(req: IncomingMessage, res: ServerResponse, page: Buffer | null): void {
+  if (!page) {
+    sendText(res, 404, 'Not found')
+    return
+  }
+  res.statusCode = 404
+  res.setHeader('Content-Type', 'text/html; charset=utf-8')
+  res.setHeader('Cache-Control', CACHE_HTML)
+  res.setHeader('Content-Length', page.length)
+  res.end(req.method === 'HEAD' ? undefined : page)
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -22,6 +22,8 @@ beforeAll(async () => {
   await writeFile(join(release, 'assets', 'hashed', 'app.1a2b3c4d.js'), 'x')
   await writeFile(join(release, 'feed.xml'), '<feed/>')
   await writeFile(join(release, '.secret'), 'hidden')
+  await mkdir(join(release, '.private'), { recursive: true })
+  await writeFile(join(release, '.private', 'notes.txt'), 'hidden')
   await writeFile(join(dir, 'outside.txt'), 'outside the release')
   await symlink('release', join(dir, '_site'))
   const site = createStaticSite(join(dir, '_site'))
@@ -102,6 +104,9 @@ describe('static serving of the current release', () => {
   it('never serves dotfiles or anything outside the release', async () => {
     for (const path of [
       '/.secret',
+      '/.private/notes.txt',
+      '/%2eprivate/notes.txt',
+      '/assets/../.private/notes.txt',
       '/../outside.txt',
       '/%2e%2e/outside.txt',
       '/..%2foutside.txt',
