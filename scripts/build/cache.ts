@@ -51,10 +51,10 @@ export interface RichTextRenderer {
   markdown(markdown: string, options: RichTextOptions, key: RichTextKey): string
   /**
    * Lets `target[property]` read `rendered[field]` only when used, instead of holding the string
-   * (cached bodies stay on disk until a template reads them). Optional: without it the value stays
-   * as assigned.
+   * (cached bodies stay on disk until a template reads them). Returns false, and leaves `target` as
+   * it is, when it cannot (the caller then assigns the values); optional, as if it always could not.
    */
-  deferRichText?(target: object, rendered: RenderedRichText, fields: Record<string, 'html' | 'text'>): void
+  deferRichText?(target: object, rendered: RenderedRichText, fields: Record<string, 'html' | 'text'>): boolean
 }
 
 /** Renders every field, every time. */
@@ -200,14 +200,13 @@ export class RichTextCache implements RichTextRenderer {
     return html
   }
 
-  deferRichText(target: object, rendered: RenderedRichText, fields: Record<string, 'html' | 'text'>): void {
-    const handle = this.#handles.get(rendered)
-    if (!handle) return
-    const { entry } = handle
+  deferRichText(target: object, rendered: RenderedRichText, fields: Record<string, 'html' | 'text'>): boolean {
+    const entry = this.#handles.get(rendered)?.entry
+    if (!entry || Object.values(fields).some((field) => !entry[field])) return false
     for (const [property, field] of Object.entries(fields)) {
-      const ref = entry[field]
-      if (ref) defineDeferred(target, property, this.#pack, ref, `${entry.hash}:${field}`)
+      defineDeferred(target, property, this.#pack, entry[field] as BlobRef, `${entry.hash}:${field}`)
     }
+    return true
   }
 
   /**

@@ -133,11 +133,15 @@ describe('the rendered rich text cache', () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'reel-cache-')), 'richtext')
     const cache = openRichTextCache(dir)
     const rendered = cache.portableText(blocks, options('X'), key)
-    const page = { bodyHtml: rendered.html }
-    cache.deferRichText(page, rendered, { bodyHtml: 'html' })
+    const page = { bodyHtml: '' }
+    expect(cache.deferRichText(page, rendered, { bodyHtml: 'html' })).toBe(true)
     expect(Object.getOwnPropertyDescriptor(page, 'bodyHtml')?.get).toBeTypeOf('function')
     expect(page.bodyHtml).toBe(rendered.html)
     expect(JSON.parse(JSON.stringify(page))).toEqual({ bodyHtml: rendered.html })
+    // A result the cache did not make is left to the caller, and the target untouched.
+    const foreign = { bodyHtml: '' }
+    expect(cache.deferRichText(foreign, { ...rendered }, { bodyHtml: 'html' })).toBe(false)
+    expect(Object.getOwnPropertyDescriptor(foreign, 'bodyHtml')).toMatchObject({ value: '', writable: true })
     cache.save()
     expect((await readFile(join(dir, 'index.bin'))).length).toBeGreaterThan(0)
     cache.close()
