@@ -16,13 +16,15 @@
  */
 import { createHash } from 'node:crypto'
 import {
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -99,13 +101,19 @@ interface Entry {
   markdown?: string
 }
 
-interface SavedIndex {
+/** First record of the index file; entries follow in records of up to `RECORD_ENTRIES`. */
+interface IndexHeader {
   format: number
   code: string
-  entries: Map<string, Entry>
 }
 
-const FORMAT = 2
+const FORMAT = 3
+/**
+ * Entries per record of the index file. Serializing the whole index at once took a buffer of its
+ * full size (~30 MB at 10,000 articles, more while V8 grew it) at the end of every build, when
+ * memory is at its highest; records keep that to a few hundred kB.
+ */
+const RECORD_ENTRIES = 1000
 const INDEX_FILE = 'index.bin'
 
 export interface RichTextCacheStats {
@@ -200,7 +208,11 @@ export class RichTextCache implements RichTextRenderer {
     return html
   }
 
-  deferRichText(target: object, rendered: RenderedRichText, fields: Record<string, 'html' | 'text'>): boolean {
+  deferRichText(
+    target: object,
+    rendered: RenderedRichText,
+    fields: Record<string, 'html' | 'text'>,
+  ): boolean {
     const entry = this.#handles.get(rendered)?.entry
     if (!entry || Object.values(fields).some((field) => !entry[field])) return false
     for (const [property, field] of Object.entries(fields)) {
@@ -229,9 +241,8 @@ export class RichTextCache implements RichTextRenderer {
         if (entry.text) entry.text = moved[i++] as BlobRef
       }
     }
-    const index: SavedIndex = { format: FORMAT, code: this.#code, entries: this.#current }
     const file = join(this.dir, INDEX_FILE)
-    writeFileSync(`${file}.tmp`, serialize(index))
+    writeIndex(`${file}.tmp`, { format: FORMAT, code: this.#code }, this.#current)
     renameSync(`${file}.tmp`, file)
     lastSaved = { file, version: fileVersion(file), code: this.#code, entries: this.#current }
   }
@@ -408,13 +419,57 @@ function loadIndex(file: string, code: string): Map<string, Entry> {
   if (lastSaved?.file === file && lastSaved.code === code && lastSaved.version === fileVersion(file))
     return lastSaved.entries
   try {
-    const index = deserialize(readFileSync(file)) as SavedIndex
-    if (index.format !== FORMAT || index.code !== code) return new Map()
-    return index.entries
+    return readIndex(file, code)
   } catch {
     // A damaged index only costs a cold build.
     return new Map()
   }
+}
+
+/** Writes the index as length-prefixed records: the header, then the entries, a few at a time. */
+function writeIndex(file: string, header: IndexHeader, entries: ReadonlyMap<string, Entry>): void {
+  const fd = openSync(file, 'w')
+  try {
+    const record = (value: unknown) => {
+      const body = serialize(value)
+      const length = Buffer.alloc(4)
+      length.writeUInt32LE(body.length)
+      writeSync(fd, length)
+      writeSync(fd, body)
+    }
+    record(header)
+    let batch: Array<[string, Entry]> = []
+    for (const pair of entries) {
+      batch.push(pair)
+      if (batch.length === RECORD_ENTRIES) {
+        record(batch)
+        batch = []
+      }
+    }
+    if (batch.length > 0) record(batch)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Reads an index written by `writeIndex`; empty when it was written for other code or format. */
+function readIndex(file: string, code: string): Map<string, Entry> {
+  const bytes = readFileSync(file)
+  const entries = new Map<string, Entry>()
+  let offset = 0
+  const record = (): unknown => {
+    const length = bytes.readUInt32LE(offset)
+    const end = offset + 4 + length
+    if (end > bytes.length) throw new Error(`${file}: truncated`)
+    const value = deserialize(bytes.subarray(offset + 4, end))
+    offset = end
+    return value
+  }
+  const header = record() as Partial<IndexHeader>
+  if (header.format !== FORMAT || header.code !== code) return entries
+  while (offset < bytes.length)
+    for (const [key, entry] of record() as Array<[string, Entry]>) entries.set(key, entry)
+  return entries
 }
 
 let codeHash: string | undefined

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rename } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'groq-js'
@@ -127,6 +127,33 @@ describe('the rendered rich text cache', () => {
     expect(third.portableText(blocks, options('X'), key).html).toBe(html)
     expect(third.stats).toEqual({ hits: 1, stale: 0, misses: 0 })
     third.close()
+  })
+
+  it('saves an index of more than one record, and starts empty from a damaged one', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'reel-cache-')), 'richtext')
+    const write = openRichTextCache(dir)
+    const keys = Array.from({ length: 2100 }, (_, i) => ({ id: `article-${i}`, rev: 'r1', field: 'faq.a' }))
+    for (const k of keys) write.markdown(`Answer *${k.id}*`, options('X'), k)
+    write.save()
+    write.close()
+    const index = join(dir, 'index.bin')
+    // From disk, not from this process's memory of what it saved.
+    await copyFile(index, `${index}.copy`)
+    await rename(`${index}.copy`, index)
+    const read = openRichTextCache(dir)
+    for (const k of keys)
+      expect(read.markdown(`Answer *${k.id}*`, options('X'), k)).toContain(`<em>${k.id}</em>`)
+    expect(read.stats).toEqual({ hits: 2100, stale: 0, misses: 0 })
+    read.close()
+
+    const bytes = await readFile(index)
+    await writeFile(index, bytes.subarray(0, bytes.length - 100))
+    const damaged = openRichTextCache(dir)
+    expect(damaged.markdown('Answer *article-0*', options('X'), keys[0] as (typeof keys)[0])).toContain(
+      '<em>',
+    )
+    expect(damaged.stats).toEqual({ hits: 0, stale: 0, misses: 1 })
+    damaged.close()
   })
 
   it('keeps deferred bodies on disk until read', async () => {
