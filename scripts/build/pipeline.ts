@@ -6,6 +6,7 @@ import { fetchSnapshot } from '../site-data/snapshot.ts'
 import type { ContentSource } from '../source/index.ts'
 import { buildReport, countsText, validationReportOf } from '../validate/report.ts'
 import type { SkippedDocument, ValidationReport } from '../validate/validate.ts'
+import { collectGarbage } from './gc.ts'
 import { discardKeptTree, keepAsTree, openKeptTree } from './incremental/kept-tree.ts'
 import { filesUnder, type PreparedTree, type SettledTree, settleIntoTree } from './incremental/tree.ts'
 import { openBuildCache, type RenderSummary, renderPages } from './incremental.ts'
@@ -164,6 +165,9 @@ export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string
   }
 }
 
+/** Rich-text renders after which the heap they grew is given back before pages render. */
+const RELEASE_AFTER_RENDERS = 2000
+
 /**
  * Queries the source and builds the site data. The query results are let go when this returns:
  * only the site data is kept while pages render (on a large site the results are tens of MB).
@@ -193,6 +197,9 @@ async function prepareSiteData(options: Omit<BuildOptions, 'out'>, now: Date, pr
     })
     const { hits, stale, misses } = cache.richText.stats
     progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
+    // Rendering rich text grows the heap to about twice what stays live; pages render on top of
+    // whatever the process keeps from that, so a build that rendered much gives it back first.
+    if (stale + misses >= RELEASE_AFTER_RENDERS) collectGarbage({ release: true })
     return { siteData, validation, images, cache }
   } catch (error) {
     cache.release()
