@@ -381,13 +381,14 @@ async function renderShared(
 }
 
 /**
- * Pages per Eleventy run (`REEL_RENDER_BATCH`, default 2000). Eleventy keeps every page of a run in
- * memory, twice (content and with its layout), until the run ends; runs of 2,000 pages, with the
- * garbage collected between them, keep a 10,000-article build under 1 GB where one run needed 2.4 GB.
+ * Pages per Eleventy run (`REEL_RENDER_BATCH`, default 1000). Eleventy keeps every page of a run in
+ * memory, twice (content and with its layout), until the run ends; runs of 1,000 pages, with the
+ * garbage collected between them, keep a 10,000-article build near 630 MiB where one run needed
+ * 2.4 GB (runs of 2,000: ~740 MiB, ~8% faster).
  */
 function renderBatchPages(env = process.env): number {
   const value = Number(env.REEL_RENDER_BATCH)
-  return Number.isInteger(value) && value > 0 ? value : 2000
+  return Number.isInteger(value) && value > 0 ? value : 1000
 }
 
 function normalise(path: string): string {
