@@ -17,6 +17,7 @@ import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { BUILD_NODE_FLAGS } from '../scripts/build/node-flags.ts'
 import { DEFAULT_SEED } from '../scripts/gen/dataset.ts'
 import { editFields, editText } from '../scripts/gen/edits.ts'
 import { writeDataset } from '../scripts/gen/write.ts'
@@ -70,7 +71,11 @@ async function main(): Promise<number> {
   }
   const site = join(work, 'site')
   const build = (out: string, args: string[]) =>
-    measure(NODE, ['scripts/build.ts', '--out', out, '--quiet', '--no-search', ...args], { cwd: ROOT, env })
+    measure(
+      NODE,
+      [...BUILD_NODE_FLAGS, 'scripts/build.ts', '--out', out, '--quiet', '--no-search', ...args],
+      { cwd: ROOT, env },
+    )
   const rows: Row[] = []
 
   // Full builds write to new directories (as the baselines do): nothing to replace.
@@ -85,7 +90,15 @@ async function main(): Promise<number> {
     log('our full build, warm cache, with the search index')
     const searched = await measure(
       NODE,
-      ['scripts/build.ts', '--out', join(work, 'site-search'), '--quiet', '--dataset', dataset],
+      [
+        ...BUILD_NODE_FLAGS,
+        'scripts/build.ts',
+        '--out',
+        join(work, 'site-search'),
+        '--quiet',
+        '--dataset',
+        dataset,
+      ],
       { cwd: ROOT, env },
     )
     rows.push({ name: 'same, with Pagefind search index', pages: null, measured: searched })
@@ -112,10 +125,23 @@ async function main(): Promise<number> {
   if (values.verify) {
     log('verifying: full build of the edited dataset equals the incremental result')
     const full = join(work, 'site-verify')
-    await measure(NODE, ['scripts/build.ts', '--out', full, '--quiet', '--no-search', '--dataset', edited2], {
-      cwd: ROOT,
-      env: { ...env, REEL_CACHE_DIR: join(work, 'cache-verify') },
-    })
+    await measure(
+      NODE,
+      [
+        ...BUILD_NODE_FLAGS,
+        'scripts/build.ts',
+        '--out',
+        full,
+        '--quiet',
+        '--no-search',
+        '--dataset',
+        edited2,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...env, REEL_CACHE_DIR: join(work, 'cache-verify') },
+      },
+    )
     // The two builds ran at different times: `_build/` records when (test/incremental compares those too, at a fixed time).
     const differences = await compareTrees(full, site, ['_build/report.json', '_build/manifest.json'])
     if (differences.length > 0) throw new Error(`incremental ≠ full:\n${differences.slice(0, 20).join('\n')}`)
