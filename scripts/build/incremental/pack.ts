@@ -24,8 +24,14 @@ export class BlobPack {
   #segment: string
   #size = 0
   #fd: number | undefined
-  #pending: Buffer[] = []
+  /**
+   * Appends waiting to be written, and a buffer reads go through: both reused. A cold 10k build
+   * appends and reads ~60,000 blobs; a buffer each was several hundred MB of short-lived memory
+   * outside the heap, which the process kept until collections caught up.
+   */
+  #pending: Buffer | undefined
   #pendingBytes = 0
+  #scratch: Buffer | undefined
   readonly #readFds = new Map<string, number>()
 
   readonly #readOnly: boolean
@@ -41,25 +47,34 @@ export class BlobPack {
   /** Stores a string and returns where it is (readable at once, written to disk by `flush`). */
   append(text: string): BlobRef {
     if (this.#readOnly) throw new Error(`blob pack ${this.dir} is open read-only`)
-    const bytes = Buffer.from(text, 'utf8')
-    if (this.#size > 0 && this.#size + bytes.length > SEGMENT_BYTES) {
+    const length = Buffer.byteLength(text, 'utf8')
+    if (this.#size > 0 && this.#size + length > SEGMENT_BYTES) {
       this.flush()
       this.#closeWriter()
       this.#segment = newSegmentName()
       this.#size = 0
     }
-    const ref: BlobRef = [this.#segment, this.#size, bytes.length]
-    this.#pending.push(bytes)
-    this.#pendingBytes += bytes.length
-    this.#size += bytes.length
-    if (this.#pendingBytes >= BUFFER_BYTES) this.flush()
+    const ref: BlobRef = [this.#segment, this.#size, length]
+    if (this.#pendingBytes + length > BUFFER_BYTES) this.flush()
+    if (length > BUFFER_BYTES) {
+      this.#write(Buffer.from(text, 'utf8'))
+    } else {
+      this.#pending ??= Buffer.allocUnsafe(BUFFER_BYTES)
+      this.#pending.write(text, this.#pendingBytes, 'utf8')
+      this.#pendingBytes += length
+    }
+    this.#size += length
     return ref
   }
 
   read(ref: BlobRef): string {
     const [segment, offset, length] = ref
+    // An empty blob may sit in a segment nothing was written to yet.
+    if (length === 0) return ''
     if (segment === this.#segment && offset + length > this.#size - this.#pendingBytes) this.flush()
-    const buffer = Buffer.allocUnsafe(length)
+    // Blobs larger than the append buffer are rare: they get a buffer of their own.
+    this.#scratch ??= Buffer.allocUnsafe(BUFFER_BYTES)
+    const buffer = length > BUFFER_BYTES ? Buffer.allocUnsafe(length) : this.#scratch
     let done = 0
     const fd = this.#reader(segment)
     while (done < length) {
@@ -67,18 +82,20 @@ export class BlobPack {
       if (n === 0) throw new Error(`blob ${ref.join(':')} is truncated in ${this.dir}`)
       done += n
     }
-    return buffer.toString('utf8')
+    return buffer.toString('utf8', 0, length)
   }
 
   /** Writes buffered blobs to disk. */
   flush(): void {
-    if (this.#pendingBytes === 0) return
+    if (this.#pendingBytes === 0 || !this.#pending) return
+    this.#write(this.#pending.subarray(0, this.#pendingBytes))
+    this.#pendingBytes = 0
+  }
+
+  #write(data: Buffer): void {
     this.#fd ??= openSync(this.#path(this.#segment), 'a')
-    const data = this.#pending.length === 1 ? (this.#pending[0] as Buffer) : Buffer.concat(this.#pending)
     let done = 0
     while (done < data.length) done += writeSync(this.#fd, data, done)
-    this.#pending = []
-    this.#pendingBytes = 0
   }
 
   close(): void {
