@@ -2,9 +2,14 @@
  * Node flags for processes that build the site (`npm run build`, the publisher's build worker, the
  * benchmark's builds; package.json repeats them, and a test keeps the two the same).
  *
- * A larger young generation: rendering rich text and pages makes many objects that live for one
- * render, and with V8's default (16 MB semi-spaces) enough of them outlived two scavenges to be
- * promoted that the old generation grew to about twice what stays live. With 32 MB a 10,000-article
- * build peaks ~55 MiB lower (warm ~550 MiB, cold ~620 MiB), in the same time.
+ * - `--max-semi-space-size=32`: a larger young generation. Rendering rich text and pages makes many
+ *   objects that live for one render; with V8's default (16 MB semi-spaces) enough of them outlived
+ *   two scavenges to be promoted that the old generation filled with garbage.
+ * - `--heap-growing-percent=50`: collect the old generation once it has grown by half of what was
+ *   live after the last collection, instead of letting it reach two to three times that. V8's
+ *   marking runs concurrently, on a core a build leaves idle.
+ *
+ * Measured on a 10,000-article build (2 cores): cold peak 770 → ~575 MiB, warm ~600 → ~550 MiB, in
+ * about the same wall time (~20% more CPU time in the collector, off the main thread).
  */
-export const BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32']
+export const BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', '--heap-growing-percent=50']
