@@ -9,7 +9,8 @@
  *   live after the last collection, instead of letting it reach two to three times that. V8's
  *   marking runs concurrently, on a core a build leaves idle.
  *
- * Measured on a 10,000-article build (2 cores): cold peak 770 → ~575 MiB, warm ~600 → ~550 MiB, in
- * about the same wall time (~20% more CPU time in the collector, off the main thread).
+ * Measured on a 10,000-article build (2 cores): cold peak 770 → ~575 MiB, warm ~600 → ~550 MiB;
+ * warm builds take about the same time, cold ones up to ~10% longer (the collector marks more often,
+ * mostly on the idle core).
  */
 export const BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', '--heap-growing-percent=50']
