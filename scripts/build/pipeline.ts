@@ -101,9 +101,25 @@ export interface RenderResult {
  */
 export async function renderSite(options: Omit<BuildOptions, 'out'>, dir: string): Promise<RenderResult> {
   const progress = options.progress ?? silentProgress
-  const now = options.now ?? new Date()
+  const prepared = await prepareSiteData(options, options.now ?? new Date(), progress)
+  try {
+    return await renderPrepared(options, dir, prepared, progress)
+  } catch (error) {
+    // A failed build lets go of the cache (its lock, open files and exit hook) at once: a process
+    // that builds again (the publisher's worker) opens it afresh.
+    prepared.cache.release()
+    throw error
+  }
+}
 
-  const { siteData, validation, images, cache } = await prepareSiteData(options, now, progress)
+type PreparedSiteData = Awaited<ReturnType<typeof prepareSiteData>>
+
+async function renderPrepared(
+  options: Omit<BuildOptions, 'out'>,
+  dir: string,
+  { siteData, validation, images, cache }: PreparedSiteData,
+  progress: Progress,
+): Promise<RenderResult> {
   const skipped = validation?.skipped ?? []
   if (validation) siteData.warnings.unshift(...validation.warnings)
   for (const warning of siteData.warnings) progress.warn(warning.message)

@@ -114,3 +114,29 @@ describe('build CLI', () => {
     expect(await readFile(join(target, 'index.html'), 'utf8')).toBe(before)
   }, 60_000)
 })
+
+describe('a build that fails', () => {
+  it('lets go of the rich-text cache at once (lock, files, exit hook): the next build opens it', async () => {
+    const { HOSTILE_DATASET } = await import('../hostile/write-fixture.ts')
+    const { source, dataset } = await openEmbeddedSource(HOSTILE_DATASET)
+    const root = await mkdtemp(join(tmpdir(), 'reel-fail-'))
+    const cacheDir = join(root, 'cache')
+    const exitHooks = process.listenerCount('exit')
+    const options = {
+      source,
+      origin: dataset.file,
+      out: join(root, 'site'),
+      site: siteConfigFromEnv({}),
+      now: new Date('2026-11-30T00:00:00Z'),
+      cacheDir,
+      search: false,
+    }
+    await expect(buildSite({ ...options, strict: true })).rejects.toThrow(/strict mode/)
+    expect(process.listenerCount('exit')).toBe(exitHooks)
+    await expect(readFile(join(cacheDir, 'lock', 'pid'), 'utf8')).rejects.toThrow(/ENOENT/)
+    const steps: string[] = []
+    await buildSite({ ...options, progress: { step: (message) => steps.push(message), warn: () => {} } })
+    expect(steps.some((step) => /in use by another build/.test(step))).toBe(false)
+    expect(process.listenerCount('exit')).toBe(exitHooks)
+  }, 60_000)
+})
