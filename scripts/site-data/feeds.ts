@@ -149,7 +149,7 @@ export function absolutizeHtml(html: string, base: string): string {
     const props = node.properties
     for (const key of ['href', 'src', 'cite', 'poster'] as const) {
       const value = props[key]
-      if (typeof value === 'string') props[key] = resolve(value, base)
+      if (typeof value === 'string') props[key] = resolveUrl(value, base)
     }
     const srcset = props.srcSet
     if (typeof srcset === 'string' || Array.isArray(srcset)) {
@@ -157,7 +157,7 @@ export function absolutizeHtml(html: string, base: string): string {
         .split(/,\s+/)
         .map((candidate) => {
           const [url = '', ...descriptor] = candidate.trim().split(/\s+/)
-          return [resolve(url, base), ...descriptor].join(' ')
+          return [resolveUrl(url, base), ...descriptor].join(' ')
         })
         .join(', ')
     }
@@ -181,7 +181,13 @@ function eachElement(nodes: readonly RootContent[], fn: (node: Element) => void)
   }
 }
 
-function resolve(url: string, base: string): string {
+/**
+ * `url` made absolute against `base`, as feed content needs it; left as it is when it is not a URL.
+ *
+ * @param url absolute, or relative to `base`
+ * @param base absolute URL of the page the link is on
+ */
+export function resolveUrl(url: string, base: string): string {
   try {
     return new URL(url, base).href
   } catch {

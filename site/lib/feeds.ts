@@ -1,4 +1,4 @@
-import { absolutizeHtml, type Feed, type FeedEntry } from '../../scripts/site-data/feeds.ts'
+import { absolutizeHtml, type Feed, type FeedEntry, resolveUrl } from '../../scripts/site-data/feeds.ts'
 import type { ArticlePage, Decision } from '../../scripts/site-data/index.ts'
 import { absoluteUrl } from '../../scripts/site-data/urls.ts'
 import { readableDate } from './dates.ts'
@@ -101,13 +101,18 @@ export function articleContent(entry: FeedEntry<ArticlePage>): string {
   return absolutizeHtml(html, entry.url)
 }
 
-/** A status decision for feeds: what was announced, how sure it is, and the sources. */
+/**
+ * A status decision for feeds: what was announced, how sure it is, and the sources. Every URL in it
+ * is made absolute as it is written (there are thousands of decisions, and parsing each one's HTML
+ * again to rewrite its links, as article bodies need, took most of the feeds' time).
+ */
 export function decisionContent(entry: FeedEntry<Decision>): string {
   const { show, event } = entry.source
-  const html = render(
+  const url = (href: string) => resolveUrl(href, entry.url)
+  return render(
     entry.isSample ? h('p', h('em', SAMPLE_NOTE)) : null,
     h('p', [
-      h('a', { href: show.url }, show.title),
+      h('a', { href: url(show.url) }, show.title),
       ': ',
       h('strong', event.label),
       event.forSeason ? ` (season ${event.forSeason})` : null,
@@ -117,12 +122,11 @@ export function decisionContent(entry: FeedEntry<Decision>): string {
     event.sources.length > 0
       ? h(
           'ul',
-          event.sources.map((source) => h('li', h('a', { href: source.url }, source.title))),
+          event.sources.map((source) => h('li', h('a', { href: url(source.url) }, source.title))),
         )
       : h('p', 'No source recorded.'),
     event.verifiedAt ? h('p', `Last verified ${readableDate(event.verifiedAt)}.`) : null,
   )
-  return absolutizeHtml(html, entry.url)
 }
 
 /** Feed URLs of the site, absolute. */
