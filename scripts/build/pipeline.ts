@@ -213,7 +213,7 @@ async function prepareSiteData(options: Omit<BuildOptions, 'out'>, now: Date, pr
     })
     const { hits, stale, misses } = cache.richText.stats
     progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
-    // Rendering rich text grows the heap to about twice what stays live; pages render on top of
+    // Rendering rich text grows the heap well beyond what stays live; pages render on top of
     // whatever the process keeps from that, so a build that rendered much gives it back first.
     if (stale + misses >= RELEASE_AFTER_RENDERS) collectGarbage({ release: true })
     return { siteData, validation, images, cache }
