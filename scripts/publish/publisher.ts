@@ -246,7 +246,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         origin: result.origin,
       }
       await releases.commit(staging, meta)
-      // The server is ready for the release before it goes live (it lists the release's files).
+      // The server has the release's handler (and its 404 page) ready before it goes live.
       await site.prepare(releases.dirOf(id))
       const { previous } = await releases.activate(id)
       baseline = { fingerprint: result.fingerprint, nextScheduledAt: result.nextScheduledAt }

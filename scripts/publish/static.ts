@@ -44,8 +44,8 @@ type Handler = ReturnType<typeof sirv>
 export interface StaticSite {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>
   /**
-   * Readies the handler of a release before it goes live, so the first request after the swap does
-   * not wait for the release's file list.
+   * Readies the handler of a release (and reads its 404 page) before it goes live, so the first
+   * request after the swap does not wait for either.
    */
   prepare(release: string): Promise<void>
 }

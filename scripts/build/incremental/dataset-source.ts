@@ -169,7 +169,9 @@ async function loadLines(
       continue
     }
     lines.set(key, outcome)
-    if (outcome.kind === 'blank' || !checks.accept(outcome.id, line) || outcome.kind !== 'document') continue
+    if (outcome.kind === 'blank') continue
+    // Counted as a fresh load counts it (drafts, repeated ids); only published documents are kept.
+    if (!checks.accept(outcome.id, line) || outcome.kind === 'unpublished') continue
     validator.addChecked(outcome.checked)
     store.keep(outcome.fields)
   }
