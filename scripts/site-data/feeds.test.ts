@@ -32,3 +32,28 @@ describe('rfc3339', () => {
     expect(() => rfc3339('soon')).toThrow(/not a date/)
   })
 })
+
+describe('absolutizeHtml, asked again', () => {
+  it('answers the same fragment the same way, and a different base or fragment anew', () => {
+    const html = '<p><a href="/shows/x/">x</a></p>'
+    const first = absolutizeHtml(html, 'https://reelstatus.example/articles/a/')
+    expect(absolutizeHtml(html, 'https://reelstatus.example/articles/a/')).toBe(first)
+    expect(absolutizeHtml(html, 'https://other.example/a/')).toContain(
+      'href="https://other.example/shows/x/"',
+    )
+    expect(absolutizeHtml('<p><a href="b/">b</a></p>', 'https://reelstatus.example/articles/a/')).toContain(
+      'href="https://reelstatus.example/articles/a/b/"',
+    )
+  })
+
+  it('keeps answering correctly after more fragments than it keeps', () => {
+    const base = 'https://reelstatus.example/articles/a/'
+    for (let n = 0; n < 300; n++)
+      expect(absolutizeHtml(`<p><a href="/n/${n}/">${n}</a></p>`, base)).toBe(
+        `<p><a href="https://reelstatus.example/n/${n}/">${n}</a></p>`,
+      )
+    expect(absolutizeHtml('<p><a href="/n/0/">0</a></p>', base)).toBe(
+      '<p><a href="https://reelstatus.example/n/0/">0</a></p>',
+    )
+  })
+})

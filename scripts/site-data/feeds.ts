@@ -137,6 +137,14 @@ export function eventAnchor(eventId: string): string {
 }
 
 /**
+ * Fragments made absolute lately, by base and HTML: both article feeds carry the same newest
+ * articles, and a publisher's build process writes them again on every publish, mostly unchanged.
+ * Parsing a body is the feeds' main cost; a few entries more than a feed holds are kept.
+ */
+const absolutized = new Map<string, string>()
+const ABSOLUTIZED_KEPT = FEED_SIZE * 2
+
+/**
  * Makes every link and image URL in an HTML fragment absolute, for feed readers, which show content
  * away from the site. `srcset` candidates are rewritten one by one.
  *
@@ -144,6 +152,19 @@ export function eventAnchor(eventId: string): string {
  * @param base page URL the fragment belongs to
  */
 export function absolutizeHtml(html: string, base: string): string {
+  const key = `${base}\n${html}`
+  let result = absolutized.get(key)
+  if (result === undefined) {
+    result = absolutizeFragment(html, base)
+    if (absolutized.size >= ABSOLUTIZED_KEPT) absolutized.delete(absolutized.keys().next().value as string)
+  } else {
+    absolutized.delete(key)
+  }
+  absolutized.set(key, result)
+  return result
+}
+
+function absolutizeFragment(html: string, base: string): string {
   const tree: Root = fromHtml(html, { fragment: true })
   eachElement(tree.children, (node) => {
     const props = node.properties
