@@ -2,6 +2,7 @@ import type { RichTextRenderer } from '../build/cache.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
+import { shared } from './shared.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
 import {
@@ -121,14 +122,17 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const summaries = new Map<string, ShowSummary>()
   for (const show of snapshot.shows) {
     const showLink = links.get(show._id) as Link
-    summaries.set(show._id, {
-      id: show._id,
-      url: showLink.href,
-      title: show.title ?? showLink.text,
-      network: show.networkId ? links.get(show.networkId) : undefined,
-      currentStatus: currentStatusOf(eventsByShow.get(show._id) ?? []),
-      isSample: show.isSample === true,
-    })
+    summaries.set(
+      show._id,
+      shared({
+        id: show._id,
+        url: showLink.href,
+        title: show.title ?? showLink.text,
+        network: show.networkId ? links.get(show.networkId) : undefined,
+        currentStatus: currentStatusOf(eventsByShow.get(show._id) ?? []),
+        isSample: show.isSample === true,
+      }),
+    )
   }
 
   // Cast credits, grouped by show and by person.
@@ -406,7 +410,7 @@ export { groupByStatus }
 
 function summarise(article: ArticlePage): ArticleSummary {
   const { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample } = article
-  return { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample }
+  return shared({ id, url, title, dek, excerpt, publishedAt, updatedAt, isSample })
 }
 
 function link(href: string, text: string | null | undefined): Link {

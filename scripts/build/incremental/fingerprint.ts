@@ -8,7 +8,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SiteData } from '../../site-data/index.ts'
+import { withSharedReplaced } from '../../site-data/shared.ts'
 import { withDeferredAsTokens } from './deferred.ts'
+
+/** Stands for a shared object (see scripts/site-data/shared.ts) inside another value's text. */
+const SHARED_TOKEN = '\u0000shared:'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -39,7 +43,14 @@ export class DataHasher {
     if (Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object')) {
       hash = sha1(`[${value.map((item) => this.value(item)).join(',')}]`)
     } else {
-      hash = withDeferredAsTokens(() => sha1(JSON.stringify(value)))
+      // Summaries inside the value count by their own (remembered) hash, not their text again.
+      const top = value
+      hash = withDeferredAsTokens(() =>
+        withSharedReplaced(
+          (object) => (object === top ? object : `${SHARED_TOKEN}${this.value(object)}`),
+          () => sha1(JSON.stringify(value)),
+        ),
+      )
     }
     this.#objects.set(value, hash)
     return hash
