@@ -11,12 +11,12 @@
  *   - queries run on the standard embedded source (scripts/source/embedded.ts); a lazy array behaves
  *     as the array it stands for.
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
-import { LineDigest, parseDocumentLine, splitNdjsonLines } from '../../source/ndjson.ts'
+import { LineDigest, parseDocumentLine, readFileChunks, splitNdjsonLines } from '../../source/ndjson.ts'
 import type { RowMemo } from '../../source/row-memo.ts'
 import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import {
@@ -151,8 +151,7 @@ async function loadLines(
   })
   const checks = new DatasetReadChecks(file)
   const digest = new LineDigest()
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 })
-  for await (const { bytes, line } of splitNdjsonLines(stream, file)) {
+  for await (const { bytes, line } of splitNdjsonLines(readFileChunks(file), file)) {
     const key = digest.add(bytes)
     let outcome = lines.get(key) ?? previous.get(key)
     if (outcome === undefined) {
