@@ -33,6 +33,12 @@ describe('splitNdjsonLines over readFileChunks', () => {
     for (const size of [1, 3, 7, 16, 1 << 20]) expect(await linesOf(file, size)).toEqual(expected)
   })
 
+  it('stops cleanly when the reader stops early', async () => {
+    const file = await fileWith(text)
+    for await (const { line } of splitNdjsonLines(readFileChunks(file, 4), file)) if (line === 1) break
+    expect(await linesOf(file, 4)).toHaveLength(5)
+  })
+
   it('reads an empty file as no lines', async () => {
     expect(await linesOf(await fileWith(''), 4)).toEqual([])
   })

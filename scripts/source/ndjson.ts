@@ -21,23 +21,31 @@ export interface NdjsonLine {
 }
 
 /**
- * Reads a file in chunks into one buffer, reused for every chunk: a chunk is only valid until the
- * next one is asked for. Reading a large dataset this way allocates no new memory per chunk, which
- * the garbage collector would otherwise be asked to account for hundreds of times per read.
+ * Reads a file in chunks into two buffers, reused in turn: a chunk is only valid until the next one is
+ * asked for. The next chunk is read while the caller works on this one, and reading a large dataset
+ * allocates no new memory per chunk, which the garbage collector would otherwise be asked to account
+ * for hundreds of times per read.
  *
  * @param file path of the file
  * @param size bytes per chunk
  */
 export async function* readFileChunks(file: string, size = 1 << 20): AsyncGenerator<Buffer> {
   const handle = await open(file)
+  const buffers: readonly [Buffer, Buffer] = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)]
+  let turn: 0 | 1 = 0
+  let reading = handle.read(buffers[turn], 0, size, null)
   try {
-    const buffer = Buffer.allocUnsafe(size)
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, size, null)
+      const { bytesRead } = await reading
       if (bytesRead === 0) return
-      yield buffer.subarray(0, bytesRead)
+      const chunk = buffers[turn].subarray(0, bytesRead)
+      turn = turn === 0 ? 1 : 0
+      reading = handle.read(buffers[turn], 0, size, null)
+      yield chunk
     }
   } finally {
+    // A read may still be under way (the caller stopped early); the handle closes after it.
+    await reading.catch(() => undefined)
     await handle.close()
   }
 }
