@@ -29,6 +29,7 @@ export class DataHasher {
   readonly #siteData: SiteData
   readonly #objects = new WeakMap<object, string>()
   readonly #top = new Map<string, string>()
+  readonly #reads = new Map<string, string>()
 
   constructor(siteData: SiteData) {
     this.#siteData = siteData
@@ -75,9 +76,15 @@ export class DataHasher {
     return hash
   }
 
-  /** Combined hash of the `reel` keys a page read. */
+  /** Combined hash of the `reel` keys a page read (most pages read the same few keys). */
   reads(keys: readonly string[]): string {
-    return sha1(keys.map((key) => `${key}=${this.top(key)}`).join(','))
+    const list = keys.join('\u0000')
+    let hash = this.#reads.get(list)
+    if (hash === undefined) {
+      hash = sha1(keys.map((key) => `${key}=${this.top(key)}`).join(','))
+      this.#reads.set(list, hash)
+    }
+    return hash
   }
 
   /** The items of a one-item-per-page template (`reel.articles` → `siteData.articles`). */
