@@ -67,6 +67,7 @@ export function xmlDocument(root: Xml): string {
 
 /** Characters XML 1.0 does not allow: C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; lone surrogates. */
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /**
