@@ -62,4 +62,43 @@ describe('a source with a row memo', () => {
     expect(after.find((row) => row._id === 'a')).toBe(before.find((row) => row._id === 'a'))
     expect(Object.isFrozen(after[0])).toBe(true)
   })
+
+  it('gives its last answer again over the same documents and parameters, and a fresh one otherwise', async () => {
+    const memo: RowMemo = new WeakMap()
+    const a = doc('a', 'Beta')
+    const b = doc('b', 'Alpha')
+    const plain = (documents: SanityDocument[], q = query, params = {}) =>
+      createEmbeddedSource({ file: 'x', documents }).fetch(q, params)
+    const first = await createEmbeddedSource({ file: 'x', documents: [a, b] }, { rows: memo }).fetch<
+      unknown[]
+    >(query)
+    const again = await createEmbeddedSource({ file: 'x', documents: [a, b] }, { rows: memo }).fetch<
+      unknown[]
+    >(query)
+    expect(again).toEqual(first)
+    expect(again).not.toBe(first)
+    again.pop()
+    const third = await createEmbeddedSource({ file: 'x', documents: [a, b] }, { rows: memo }).fetch(query)
+    expect(third).toEqual(await plain([a, b]))
+    const edited = doc('a', 'Gamma', 'r2')
+    expect(
+      await createEmbeddedSource({ file: 'x', documents: [edited, b] }, { rows: memo }).fetch(query),
+    ).toEqual(await plain([edited, b]))
+    const byParam = '*[_type == "show" && title != $skip] | order(title asc, _id asc) { _id, title }'
+    for (const skip of ['Alpha', 'Beta'])
+      expect(
+        await createEmbeddedSource({ file: 'x', documents: [a, b] }, { rows: memo }).fetch(byParam, { skip }),
+      ).toEqual(await plain([a, b], byParam, { skip }))
+  })
+
+  it('treats only filters that read their document and the parameters as pure', () => {
+    const pure = (filter: string) =>
+      flatQueryOf(parse(`*[${filter}] | order(title asc) { title }`))?.filterIsPure
+    expect(pure('_type == "show" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)')).toBe(
+      true,
+    )
+    expect(pure('_type == "show" && network->name == "x"')).toBe(false)
+    expect(pure('_type == "show" && dateTime(publishedAt) <= now()')).toBe(false)
+    expect(pure('_type == "show" && count(*[_type == "person"]) > 0')).toBe(false)
+  })
 })

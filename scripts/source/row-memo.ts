@@ -7,7 +7,8 @@ import type { QueryParams, SanityDocument } from './types.ts'
  * is reloaded with the same document objects for unchanged documents (the dataset source in the
  * publisher's worker, scripts/build/incremental/dataset-source.ts) need not project them again:
  * the filter runs over every document, the projection only over documents not seen before, and the
- * rows are ordered as the query orders documents.
+ * rows are ordered as the query orders documents. When the filter reads only the document and the
+ * parameters, a query over exactly the same documents as last time gives its last answer.
  */
 
 /** Rows projected from each document, per query; kept by a source across reloads. */
@@ -21,6 +22,13 @@ export interface FlatQuery {
   order: ExprNode
   /** `*{…}`, over documents */
   project: ExprNode
+  /**
+   * The filter reads only each document and the parameters (no joins, sub-queries or clock), so the
+   * same documents in the same order with the same parameters give the same answer.
+   */
+  filterIsPure: boolean
+  /** Parameters the filter reads (the only ones the answer depends on). */
+  filterParams: string[]
 }
 
 /** Node types a projection may contain and still read nothing but its document. */
@@ -70,7 +78,46 @@ export function flatQueryOf(tree: ExprNode): FlatQuery | undefined {
     filter: ordered.base,
     order: { ...ordered, base: everything },
     project: { ...tree, base: everything },
+    filterIsPure: isPureFilter(ordered.base.expr),
+    filterParams: [...parametersOf(ordered.base.expr)].sort(),
   }
+}
+
+/** Node types a filter may contain and still read nothing but its document and the parameters. */
+const PURE_FILTER = new Set([
+  'And',
+  'Or',
+  'Not',
+  'OpCall',
+  'Group',
+  'Value',
+  'Parameter',
+  'This',
+  'AccessAttribute',
+  'FuncCall',
+])
+/** Functions of `global::` whose answer depends on their arguments alone. */
+const PURE_FUNCTIONS = new Set(['defined', 'dateTime', 'lower', 'upper', 'length', 'references'])
+
+function parametersOf(node: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const child of node) parametersOf(child, names)
+  else if (node !== null && typeof node === 'object') {
+    const { type, name } = node as { type?: unknown; name?: unknown }
+    if (type === 'Parameter' && typeof name === 'string') names.add(name)
+    for (const child of Object.values(node)) parametersOf(child, names)
+  }
+  return names
+}
+
+function isPureFilter(node: unknown): boolean {
+  if (Array.isArray(node)) return node.every(isPureFilter)
+  if (node === null || typeof node !== 'object') return true
+  const { type, namespace, name } = node as { type?: unknown; namespace?: unknown; name?: unknown }
+  if (typeof type === 'string') {
+    if (!PURE_FILTER.has(type)) return false
+    if (type === 'FuncCall' && (namespace !== 'global' || !PURE_FUNCTIONS.has(name as string))) return false
+  }
+  return Object.values(node).every(isPureFilter)
 }
 
 function isPure(node: unknown): boolean {
@@ -98,6 +145,11 @@ export async function evaluateFlat(
   memo: RowMemo,
   dereference: (ref: { _ref: string }) => SanityDocument | undefined,
 ): Promise<unknown[]> {
+  const paramsKey = JSON.stringify(query.filterParams.map((name) => [name in params, params[name]]))
+  const last = lastAnswers.get(memo)?.get(key)
+  // The same document objects (a reload keeps unchanged ones) in the same order: the same rows.
+  if (query.filterIsPure && last && last.params === paramsKey && sameItems(last.documents, documents))
+    return [...last.rows]
   const run = async (tree: ExprNode, dataset: readonly object[]) =>
     (await (await evaluate(tree, { dataset, params, dereference })).get()) as unknown[]
   const matched = (await run(query.filter, documents)) as SanityDocument[]
@@ -121,5 +173,31 @@ export async function evaluateFlat(
       byQuery.set(key, row)
     })
   }
-  return run(query.order, rows as object[])
+  const ordered = await run(query.order, rows as object[])
+  if (query.filterIsPure) {
+    // Looked up again: queries run side by side, and another one may have made the map meanwhile.
+    let answers = lastAnswers.get(memo)
+    if (!answers) {
+      answers = new Map()
+      lastAnswers.set(memo, answers)
+    }
+    answers.set(key, { documents, params: paramsKey, rows: ordered })
+  }
+  return [...ordered]
+}
+
+/** A flat query's last answer, and what it was asked over. */
+interface LastAnswer {
+  documents: readonly SanityDocument[]
+  params: string
+  rows: readonly unknown[]
+}
+
+/** The last answer of each flat query, per memo (so per source and the sources reloaded from it). */
+const lastAnswers = new WeakMap<RowMemo, Map<string, LastAnswer>>()
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
 }
