@@ -3,13 +3,17 @@ import type { NextScheduledQueryResult } from '../../sanity.types.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
 import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
+import type { Progress } from '../build/progress.ts'
 import { buildSearchIndex, SEARCH_INDEX_DIR } from '../build/search.ts'
 import { nextScheduledQuery } from '../queries.ts'
 import {
+  type FileState,
   type Fingerprint,
+  fileStateOf,
   type OpenedWithFingerprint,
   openWithFingerprint,
   type SourceSpec,
+  sameFileState,
 } from './fingerprint.ts'
 
 /*
@@ -20,6 +24,8 @@ import {
 
 /** The source the previous build in this process read (a dataset file, or the live mirror). */
 let previousSource: OpenedWithFingerprint | undefined
+/** The dataset file as a read job read it, with the file's state from just before (see `ReadJob`). */
+let readAhead: { read: OpenedWithFingerprint; state: FileState } | undefined
 /** Work the last build left for after its answer (saving the rich-text cache). */
 let afterReply: (() => void) | undefined
 
@@ -43,7 +49,7 @@ export function sendToParent(message: WorkerMessage): Promise<void> {
  * the process exits (a failed build may have left anything behind). What the job left for after its
  * answer (saving the cache) runs while the publisher publishes.
  */
-export async function answerJob(job: WorkerJob | SearchJob | TreeJob): Promise<void> {
+export async function answerJob(job: AnyJob): Promise<void> {
   try {
     runAfterReply()
     const result = await runWorkerJob(job, (message) => void sendToParent(message))
@@ -77,7 +83,33 @@ export interface WorkerJob {
   search?: 'with-pages' | 'later'
   /** A hard-linked copy of `previous` made ahead of time (see `PreparedTree`); consumed when used. */
   tree?: PreparedTree | undefined
+  /**
+   * The dataset file this process read last in a {@link ReadJob} stands for every request of this
+   * build, so it is used as it was read while the file's state is the same (else it is read as usual).
+   */
+  readAhead?: boolean
 }
+
+/**
+ * Reads the dataset file ahead of a build (the publisher sends one while a webhook's quiet period
+ * runs: the file is written before the webhook is sent), so that the build finds it read.
+ */
+export interface ReadJob {
+  task: 'read'
+  source: SourceSpec
+  /** As the build's (`WorkerJob.cacheDir`). */
+  cacheDir?: string | false
+}
+
+export interface ReadResult {
+  /** False for a source there is nothing to read ahead of (the live source, an archive). */
+  read: boolean
+}
+
+/** Every job the build worker takes. */
+export type AnyJob = WorkerJob | SearchJob | TreeJob | ReadJob
+/** What a job of each kind answers. */
+export type AnyResult = WorkerResult | SearchResult | TreeResult | ReadResult
 
 /** Indexes a published release for search: a copy of it (hard links) with a fresh Pagefind index. */
 export interface SearchJob {
@@ -123,16 +155,49 @@ export interface WorkerResult {
 export type WorkerMessage =
   | { type: 'step'; message: string }
   | { type: 'warning'; message: string }
-  | { type: 'result'; result: WorkerResult | SearchResult | TreeResult }
+  | { type: 'result'; result: AnyResult }
   | { type: 'error'; name: string; message: string; details?: string[] }
 
 /** Runs any kind of job the worker receives. */
-export function runWorkerJob(
-  job: WorkerJob | SearchJob | TreeJob,
-  report: (message: WorkerMessage) => void,
-): Promise<WorkerResult | SearchResult | TreeResult> {
+export function runWorkerJob(job: AnyJob, report: (message: WorkerMessage) => void): Promise<AnyResult> {
   if (!('task' in job)) return runBuildJob(job, report)
+  if (job.task === 'read') return runReadJob(job)
   return job.task === 'search' ? runSearchJob(job, report) : runTreeJob(job, report)
+}
+
+/** Reads the dataset file as the next build would (see {@link ReadJob}). */
+export async function runReadJob(job: ReadJob): Promise<ReadResult> {
+  readAhead = undefined
+  if (job.source.kind !== 'dataset' || !job.cacheDir) return { read: false }
+  // Taken before reading: a change while the file is read shows as a different state afterwards.
+  const state = await fileStateOf(job.source.dataset)
+  const read = await openWithFingerprint(job.source, previousSource, { cacheDir: job.cacheDir })
+  previousSource = read
+  if (state) readAhead = { read, state }
+  return { read: true }
+}
+
+/**
+ * The source for a build: what a read job read when it stands for this build's requests and the file
+ * is as it was then, else the file (or the live mirror) read again.
+ */
+async function currentSource(job: WorkerJob, progress: Progress): Promise<OpenedWithFingerprint> {
+  const ahead = readAhead
+  readAhead = undefined
+  if (
+    job.readAhead &&
+    ahead &&
+    job.source.kind === 'dataset' &&
+    ahead.read.opened.origin === job.source.dataset &&
+    sameFileState(ahead.state, await fileStateOf(job.source.dataset))
+  ) {
+    progress.step('dataset read ahead of the build and unchanged since; using it')
+    return ahead.read
+  }
+  progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
+  const current = await openWithFingerprint(job.source, previousSource, { cacheDir: job.cacheDir })
+  if (current === previousSource) progress.step('dataset unchanged since the previous build; reusing it')
+  return current
 }
 
 /** Links every file of the release into `dir`. */
@@ -175,9 +240,7 @@ export async function runBuildJob(
     step: (message: string) => report({ type: 'step', message }),
     warn: (message: string) => report({ type: 'warning', message }),
   }
-  progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
-  const current = await openWithFingerprint(job.source, previousSource, { cacheDir: job.cacheDir })
-  if (current === previousSource) progress.step('dataset unchanged since the previous build; reusing it')
+  const current = await currentSource(job, progress)
   if (current.synced)
     progress.step(
       `live mirror synced: ${current.synced.pulled} document(s) pulled, ${current.synced.removed} removed`,

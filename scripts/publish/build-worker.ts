@@ -1,12 +1,12 @@
 /*
- * Build worker: a child process started by the publisher (runner.ts). It receives `WorkerJob`s over
+ * Build worker: a child process started by the publisher (runner.ts). It receives jobs (`AnyJob`) over
  * IPC, one at a time, and for each reports progress, then its result or error. It stays up between
  * builds (the next one starts with everything loaded) until the publisher disconnects; after a
  * failed build it exits, so the next build starts fresh. Running builds in a child keeps Eleventy's
  * `process.chdir`, memory and any crash away from the server, and lets a shutdown cancel a build by
  * ending the process.
  */
-import { answerJob, type SearchJob, type TreeJob, type WorkerJob } from './build-job.ts'
+import { type AnyJob, answerJob } from './build-job.ts'
 
 if (!process.send) {
   console.error('build-worker.ts is started by the publisher (npm start), not directly')
@@ -18,4 +18,4 @@ if (!process.send) {
 process.on('SIGINT', () => {})
 process.on('disconnect', () => process.exit(1))
 
-process.on('message', (job: WorkerJob | SearchJob | TreeJob) => void answerJob(job))
+process.on('message', (job: AnyJob) => void answerJob(job))

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import type { DatasetFingerprintQueryResult } from '../../sanity.types.ts'
 import { type DatasetSource, openDatasetSource } from '../build/incremental/dataset-source.ts'
 import { datasetFingerprintQuery } from '../queries.ts'
@@ -172,4 +173,39 @@ function hashFile(file: string): Promise<string> {
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve(hash.digest('hex')))
   })
+}
+
+/** What `stat` says of a file: enough to tell that it was replaced or written since. */
+export interface FileState {
+  dev: bigint
+  ino: bigint
+  size: bigint
+  mtimeNs: bigint
+  ctimeNs: bigint
+}
+
+/**
+ * The state of a file now; `undefined` when it cannot be read.
+ *
+ * @param file path of the file
+ */
+export async function fileStateOf(file: string): Promise<FileState | undefined> {
+  try {
+    const { dev, ino, size, mtimeNs, ctimeNs } = await stat(file, { bigint: true })
+    return { dev, ino, size, mtimeNs, ctimeNs }
+  } catch {
+    return undefined
+  }
+}
+
+/** True when both states are known and alike: same file, same size, same change times. */
+export function sameFileState(a: FileState | undefined, b: FileState | undefined): boolean {
+  if (!a || !b) return false
+  return (
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs
+  )
 }

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { PreparedTree } from '../build/incremental/tree.ts'
-import type { SearchResult, TreeResult, WorkerMessage } from './build-job.ts'
+import type { ReadResult, SearchResult, TreeResult, WorkerMessage } from './build-job.ts'
 import { probeFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
@@ -172,6 +172,43 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   /** A hard-linked copy of the live release, ready for the next build to settle into. */
   let spare: { of: string; tree: PreparedTree } | null = null
 
+  const cacheDir = options.cacheDir ?? join(dirname(releases.root), '.cache', 'reel')
+  /**
+   * The build worker reading the dataset file while a webhook's quiet period runs (the file is
+   * written before its webhook is sent), so the build starts with it read. It stands for the
+   * requests received before it began (`received`): after any later one the build reads the file as
+   * usual, as builds for reconciliation do, which catch changes no webhook announced.
+   */
+  let ahead: { done: Promise<boolean>; received: number } | null = null
+  const aheadAbort = new AbortController()
+  function readAhead(log: Logger): void {
+    if (ahead || shuttingDown || queue.state.running) return
+    if (options.source.kind !== 'dataset' || !cacheDir) return
+    const received = queue.received
+    const done = worker
+      .run<ReadResult>({
+        job: { task: 'read', source: options.source, cacheDir },
+        signal: aheadAbort.signal,
+        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+      })
+      .then(
+        (result) => result.read,
+        (error: unknown) => {
+          // The build reads the file itself and reports what is wrong with it.
+          log.debug('read-ahead.failed', { error: errorMessage(error) })
+          return false
+        },
+      )
+    ahead = { done, received }
+  }
+  /** Waits for a read-ahead; true when the build may use what it read. */
+  async function takeReadAhead(): Promise<boolean> {
+    const taken = ahead
+    ahead = null
+    if (!taken) return false
+    return (await taken.done) && taken.received === queue.received
+  }
+
   /** Deletions in progress: builds do not wait for them, `idle()` and shutdown do. */
   const cleanups = new Set<Promise<unknown>>()
   function cleanup(work: Promise<unknown>): void {
@@ -205,18 +242,20 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       spare = null
       tree = live.kind === 'release' && prepared?.of === live.id ? prepared.tree : undefined
       if (prepared && !tree) removeLater(prepared.tree.dir)
+      const readAheadValid = await takeReadAhead()
       const result = await worker.run({
         job: {
           source: options.source,
           dir: staging,
           ...(live.kind === 'release' ? { previous: live.dir } : {}),
-          cacheDir: options.cacheDir ?? join(dirname(releases.root), '.cache', 'reel'),
+          cacheDir,
           strict: options.strict ?? false,
           changedIds: batch.ids,
           full: batch.full,
           reasons: batch.reasons,
           search: 'later',
           ...(tree ? { tree } : {}),
+          ...(readAheadValid ? { readAhead: true } : {}),
         },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
@@ -449,7 +488,11 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     site,
     webhook: settings,
     webhookState,
-    accept: (delivery) => queue.enqueue({ reason: 'webhook', ids: delivery.ids }),
+    accept: (delivery) => {
+      const queued = queue.enqueue({ reason: 'webhook', ids: delivery.ids })
+      if (queued) readAhead(logger)
+      return queued
+    },
     status: () => collectStatus(runtime, now),
     count: (kind) => {
       runtime.counters.webhooks[kind] += 1
@@ -501,6 +544,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
         background?.abort.abort()
+        aheadAbort.abort()
+        await ahead?.done
         const result = await queue.stop(options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs)
         await settleBackground()
         worker.close()

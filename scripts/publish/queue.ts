@@ -68,6 +68,7 @@ export class BuildQueue {
   #abort: AbortController | null = null
   #stopped = false
   #waiters: Array<() => void> = []
+  #received = 0
 
   constructor(job: BuildJob, options: QueueOptions) {
     this.#job = job
@@ -84,6 +85,11 @@ export class BuildQueue {
     }
   }
 
+  /** Requests accepted so far: a changed count means a request came in between two looks. */
+  get received(): number {
+    return this.#received
+  }
+
   /** True while a build runs or one is waiting. */
   get busy(): boolean {
     return this.#running !== null || this.#pending !== null
@@ -93,6 +99,7 @@ export class BuildQueue {
   enqueue(request: BuildRequest): boolean {
     if (this.#stopped) return false
     const now = this.#now()
+    this.#received += 1
     this.#pending ??= {
       reasons: new Set(),
       ids: new Set(),

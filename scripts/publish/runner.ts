@@ -1,15 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { BUILD_NODE_FLAGS } from '../build/node-flags.ts'
-import type {
-  SearchJob,
-  SearchResult,
-  TreeJob,
-  TreeResult,
-  WorkerJob,
-  WorkerMessage,
-  WorkerResult,
-} from './build-job.ts'
+import type { AnyJob, AnyResult, WorkerMessage, WorkerResult } from './build-job.ts'
 
 /*
  * Runs builds in a child process (build-worker.ts) that stays up between builds: the next build
@@ -39,7 +31,7 @@ export class BuildFailedError extends Error {
 }
 
 export interface RunWorkerOptions {
-  job: WorkerJob | SearchJob | TreeJob
+  job: AnyJob
   signal: AbortSignal
   timeoutMs: number
   /** Between SIGTERM and SIGKILL. Default 3 s. */
@@ -76,12 +68,11 @@ export class BuildWorker {
   }
 
   /**
-   * Runs one job; resolves with its result (`WorkerResult` for a build, `SearchResult` or `TreeResult` for a search or tree
-   * job), rejects with BuildCancelledError or BuildFailedError.
+   * Runs one job; resolves with its result (`WorkerResult` for a build, `SearchResult`, `TreeResult`
+   * or `ReadResult` for a search, tree or read job), rejects with BuildCancelledError or
+   * BuildFailedError.
    */
-  run<Result extends WorkerResult | SearchResult | TreeResult = WorkerResult>(
-    options: RunWorkerOptions,
-  ): Promise<Result> {
+  run<Result extends AnyResult = WorkerResult>(options: RunWorkerOptions): Promise<Result> {
     return new Promise((resolve, reject) => {
       if (options.signal.aborted) return reject(new BuildCancelledError())
       const child = this.#child ?? this.#spawn(options)

@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { compareTrees } from '../../bench/tree.ts'
-import { runBuildJob, type WorkerJob } from '../../scripts/publish/build-job.ts'
+import { runBuildJob, runReadJob, type WorkerJob } from '../../scripts/publish/build-job.ts'
 import { BuildCancelledError, BuildFailedError, BuildWorker } from '../../scripts/publish/runner.ts'
 
 const workerPath = fileURLToPath(new URL('./fixtures/echo-worker.ts', import.meta.url))
@@ -140,5 +140,52 @@ describe('a build job in a process that stays up', () => {
     const third = await build('three')
     expect(third.steps.some((step) => step.includes('reusing'))).toBe(false)
     expect(third.result.fingerprint.contentHash).not.toBe(first.result.fingerprint.contentHash)
+  }, 60_000)
+})
+
+describe('a read job ahead of a build', () => {
+  it('gives the build the file it read while the file is unchanged, and reads a changed file again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reel-read-'))
+    const dataset = join(dir, 'data.ndjson')
+    await copyFile('content/data.ndjson', dataset)
+    const source = { kind: 'dataset' as const, dataset }
+    const cacheDir = join(dir, 'cache')
+    const build = async (name: string, readAhead: boolean) => {
+      const steps: string[] = []
+      const result = await runBuildJob(
+        { ...job(), source, dir: join(dir, name), cacheDir, search: 'later', readAhead },
+        (message) => {
+          if (message.type === 'step') steps.push(message.message)
+        },
+      )
+      return { result, steps, html: await readFile(join(dir, name, 'index.html'), 'utf8') }
+    }
+    const AHEAD = 'dataset read ahead of the build and unchanged since; using it'
+
+    expect(await runReadJob({ task: 'read', source, cacheDir })).toEqual({ read: true })
+    const first = await build('one', true)
+    expect(first.steps).toContain(AHEAD)
+
+    // Read ahead, then replaced before the build (a newer edit): the build reads the new file.
+    await runReadJob({ task: 'read', source, cacheDir })
+    const edited = (await readFile(dataset, 'utf8')).replace('Partner Track', 'Partner Track Revisited')
+    await writeFile(`${dataset}.next`, edited)
+    await rename(`${dataset}.next`, dataset)
+    const second = await build('two', true)
+    expect(second.steps).not.toContain(AHEAD)
+    expect(second.result.fingerprint.contentHash).not.toBe(first.result.fingerprint.contentHash)
+    expect(second.html).toContain('Partner Track Revisited')
+
+    // A read the publisher does not vouch for (a request came after it) is not used as it is.
+    await runReadJob({ task: 'read', source, cacheDir })
+    const third = await build('three', false)
+    expect(third.steps).not.toContain(AHEAD)
+    expect(third.result.fingerprint).toEqual(second.result.fingerprint)
+
+    // Nothing to read ahead without a cache, or for the live source.
+    expect(await runReadJob({ task: 'read', source, cacheDir: false })).toEqual({ read: false })
+    expect(await runReadJob({ task: 'read', source: { kind: 'sanity', dataset: '' }, cacheDir })).toEqual({
+      read: false,
+    })
   }, 60_000)
 })
