@@ -37,6 +37,18 @@ describe('BuildQueue', () => {
     expect(r.batches[0]?.ids).toEqual(['doc-0', 'doc-1', 'doc-2', 'doc-3', 'doc-4', 'doc-5', 'doc-6'])
   })
 
+  it('counts the requests it accepts, not those after it stopped', async () => {
+    const queue = new BuildQueue(recorder(1).job, { debounceMs: 5, maxWaitMs: 100 })
+    expect(queue.received).toBe(0)
+    queue.enqueue({ reason: 'webhook', ids: ['a'] })
+    queue.enqueue({ reason: 'reconcile' })
+    expect(queue.received).toBe(2)
+    await queue.idle()
+    await queue.stop(0)
+    expect(queue.enqueue({ reason: 'webhook', ids: ['b'] })).toBe(false)
+    expect(queue.received).toBe(2)
+  })
+
   it('runs one build at a time and merges everything that arrives meanwhile into the next', async () => {
     const r = recorder(100)
     const queue = new BuildQueue(r.job, { debounceMs: 10, maxWaitMs: 1_000 })
