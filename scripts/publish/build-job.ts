@@ -102,7 +102,7 @@ export interface ReadJob {
 }
 
 export interface ReadResult {
-  /** False for a source there is nothing to read ahead of (the live source, an archive). */
+  /** False when there is nothing to read ahead (the live source, or no build cache). */
   read: boolean
 }
 

@@ -181,7 +181,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
    */
   let ahead: { done: Promise<boolean>; received: number } | null = null
   const aheadAbort = new AbortController()
-  function readAhead(log: Logger): void {
+  function readAhead(): void {
     if (ahead || shuttingDown || queue.state.running) return
     if (options.source.kind !== 'dataset' || !cacheDir) return
     const received = queue.received
@@ -195,7 +195,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         (result) => result.read,
         (error: unknown) => {
           // The build reads the file itself and reports what is wrong with it.
-          log.debug('read-ahead.failed', { error: errorMessage(error) })
+          logger.debug('read-ahead.failed', { error: errorMessage(error) })
           return false
         },
       )
@@ -490,7 +490,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     webhookState,
     accept: (delivery) => {
       const queued = queue.enqueue({ reason: 'webhook', ids: delivery.ids })
-      if (queued) readAhead(logger)
+      if (queued) readAhead()
       return queued
     },
     status: () => collectStatus(runtime, now),
