@@ -70,12 +70,10 @@ async function main(): Promise<number> {
     SITE_URL: 'https://reelstatus.example',
   }
   const site = join(work, 'site')
+  /** `scripts/build.ts` as `npm run build` runs it, with these arguments. */
+  const ourBuild = (...args: string[]) => [...BUILD_NODE_FLAGS, 'scripts/build.ts', '--quiet', ...args]
   const build = (out: string, args: string[]) =>
-    measure(
-      NODE,
-      [...BUILD_NODE_FLAGS, 'scripts/build.ts', '--out', out, '--quiet', '--no-search', ...args],
-      { cwd: ROOT, env },
-    )
+    measure(NODE, ourBuild('--out', out, '--no-search', ...args), { cwd: ROOT, env })
   const rows: Row[] = []
 
   // Full builds write to new directories (as the baselines do): nothing to replace.
@@ -88,19 +86,10 @@ async function main(): Promise<number> {
   rows.push({ name: 'Reel Status full build (warm cache)', pages: await countHtml(site), measured: warm })
   if (values['with-search']) {
     log('our full build, warm cache, with the search index')
-    const searched = await measure(
-      NODE,
-      [
-        ...BUILD_NODE_FLAGS,
-        'scripts/build.ts',
-        '--out',
-        join(work, 'site-search'),
-        '--quiet',
-        '--dataset',
-        dataset,
-      ],
-      { cwd: ROOT, env },
-    )
+    const searched = await measure(NODE, ourBuild('--out', join(work, 'site-search'), '--dataset', dataset), {
+      cwd: ROOT,
+      env,
+    })
     rows.push({ name: 'same, with Pagefind search index', pages: null, measured: searched })
   }
 
@@ -125,23 +114,10 @@ async function main(): Promise<number> {
   if (values.verify) {
     log('verifying: full build of the edited dataset equals the incremental result')
     const full = join(work, 'site-verify')
-    await measure(
-      NODE,
-      [
-        ...BUILD_NODE_FLAGS,
-        'scripts/build.ts',
-        '--out',
-        full,
-        '--quiet',
-        '--no-search',
-        '--dataset',
-        edited2,
-      ],
-      {
-        cwd: ROOT,
-        env: { ...env, REEL_CACHE_DIR: join(work, 'cache-verify') },
-      },
-    )
+    await measure(NODE, ourBuild('--out', full, '--no-search', '--dataset', edited2), {
+      cwd: ROOT,
+      env: { ...env, REEL_CACHE_DIR: join(work, 'cache-verify') },
+    })
     // The two builds ran at different times: `_build/` records when (test/incremental compares those too, at a fixed time).
     const differences = await compareTrees(full, site, ['_build/report.json', '_build/manifest.json'])
     if (differences.length > 0) throw new Error(`incremental ≠ full:\n${differences.slice(0, 20).join('\n')}`)

@@ -242,6 +242,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       spare = null
       tree = live.kind === 'release' && prepared?.of === live.id ? prepared.tree : undefined
       if (prepared && !tree) removeLater(prepared.tree.dir)
+      // Settled first: the worker takes one job at a time.
       const readAheadValid = await takeReadAhead()
       const result = await worker.run({
         job: {
@@ -255,7 +256,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           reasons: batch.reasons,
           search: 'later',
           ...(tree ? { tree } : {}),
-          ...(readAheadValid ? { readAhead: true } : {}),
+          readAhead: readAheadValid,
         },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
