@@ -198,6 +198,12 @@ export interface RenderedPages extends RenderSummary {
 }
 
 /**
+ * The last build's hasher: a process that builds again (the publisher's worker) takes the
+ * fingerprints of unchanged items from it instead of hashing them again.
+ */
+let lastHasher: DataHasher | undefined
+
+/**
  * Renders the site's pages into `dir` (a fresh directory) with Eleventy: all of them, or, given a
  * previous build, only those whose data changed, the others linked from the previous build.
  *
@@ -213,7 +219,7 @@ export async function renderPages(
   const code = siteCodeHash()
   const site = siteConfigHash(siteData.site)
   const previous = options.previous ? await usableManifest(options.previous, code, site) : undefined
-  const hasher = new DataHasher(siteData)
+  const hasher = new DataHasher(siteData, lastHasher)
   if (previous && previous.manifest === undefined) progress.step(`full render: ${previous.reason}`)
   // Reused pages keep their entries; rendered ones are fingerprinted from what they read.
   const writeManifest = (
@@ -222,12 +228,16 @@ export async function renderPages(
     templates: Map<string, TemplateInfo>,
   ) => {
     const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher)]
+    const entries = templateEntries(pages, templates, hasher)
+    // Every fingerprint of this build is taken: the next build compares with this one.
+    hasher.forgetPrevious()
+    lastHasher = hasher
     return writeManifestFile(dir, {
       format: 1,
       code,
       site,
       builtAt: siteData.builtAt,
-      templates: templateEntries(pages, templates, hasher),
+      templates: entries,
       pages,
     })
   }

@@ -39,3 +39,12 @@ export function withSharedReplaced<T>(replace: Replacer, fn: () => T): T {
     replacer = saved
   }
 }
+
+/**
+ * True for an object marked with {@link shared}.
+ *
+ * @param value any object
+ */
+export function isShared(value: object): boolean {
+  return Object.hasOwn(value, 'toJSON') && (value as { toJSON?: unknown }).toJSON === toJSON
+}

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type { SiteData } from '../../site-data/index.ts'
 import { withSharedReplaced } from '../../site-data/shared.ts'
 import { withDeferredAsTokens } from './deferred.ts'
+import { SameData } from './same-data.ts'
 
 /** Stands for a shared object (see scripts/site-data/shared.ts) inside another value's text. */
 const SHARED_TOKEN = '\u0000shared:'
@@ -24,15 +25,33 @@ export function sha1(text: string): string {
  * Hashes site-data values, each object once per build: items are hashed by identity, so an item
  * listed by several templates (or read again) costs nothing the second time. Rich text deferred to
  * disk counts by its content hash and is not read.
+ *
+ * Given the hasher of the previous build (a process that builds again, like the publisher's worker),
+ * an item or top-level value equal to its counterpart there (`SameData`) takes that one's hash:
+ * comparing is cheaper than serializing and hashing, and after one edit nearly everything is equal.
  */
 export class DataHasher {
   readonly #siteData: SiteData
   readonly #objects = new WeakMap<object, string>()
   readonly #top = new Map<string, string>()
   readonly #reads = new Map<string, string>()
+  #previous: DataHasher | undefined
+  readonly #same = new SameData()
+  /** Lists whose items have been matched with the previous build's. */
+  readonly #carried = new WeakSet<object>()
 
-  constructor(siteData: SiteData) {
+  /**
+   * @param siteData this build's site data
+   * @param previous the previous build's hasher, to take hashes of unchanged items from
+   */
+  constructor(siteData: SiteData, previous?: DataHasher) {
     this.#siteData = siteData
+    this.#previous = previous
+  }
+
+  /** Stops looking at the previous build (and lets its data go); call once this build is hashed. */
+  forgetPrevious(): void {
+    this.#previous = undefined
   }
 
   /** Hash of one value (an item, a list, anything JSON can hold). */
@@ -62,6 +81,7 @@ export class DataHasher {
     let hash = this.#top.get(key)
     if (hash === undefined) {
       const data = this.#siteData as unknown as Record<string, unknown>
+      if (key !== '*' && this.#previous) this.#carryOver(data[key], this.#previous.#topValue(key))
       hash =
         key === '*'
           ? sha1(
@@ -89,10 +109,58 @@ export class DataHasher {
 
   /** The items of a one-item-per-page template (`reel.articles` → `siteData.articles`). */
   items(path: string): unknown[] {
-    let value: unknown = { reel: this.#siteData }
-    for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part]
-    return Array.isArray(value) ? value : []
+    const items = itemsAt(this.#siteData, path)
+    if (this.#previous) this.#carryOver(items, itemsAt(this.#previous.#siteData, path))
+    return items
   }
+
+  #topValue(key: string): unknown {
+    return (this.#siteData as unknown as Record<string, unknown>)[key]
+  }
+
+  /**
+   * Takes the previous build's hash for `value` when it equals `previous`; for a list, item by item,
+   * matching items by their key (`id`, `url` or `slug`), else by position.
+   */
+  #carryOver(value: unknown, previous: unknown): void {
+    const hashes = this.#previous ? this.#previous.#objects : undefined
+    if (!hashes || !value || typeof value !== 'object' || !previous || typeof previous !== 'object') return
+    if (!Array.isArray(value)) {
+      const hash = hashes.get(previous)
+      if (hash !== undefined && !this.#objects.has(value) && this.#same.equal(previous, value))
+        this.#objects.set(value, hash)
+      return
+    }
+    if (!Array.isArray(previous) || this.#carried.has(value)) return
+    this.#carried.add(value)
+    const byKey = new Map<string, unknown>()
+    for (const item of previous) {
+      const key = matchKey(item)
+      if (key !== undefined) byKey.set(key, item)
+    }
+    value.forEach((item, index) => {
+      const key = matchKey(item)
+      const counterpart = key === undefined ? previous[index] : byKey.get(key)
+      if (counterpart !== undefined) this.#carryOver(item, counterpart)
+    })
+  }
+}
+
+function itemsAt(siteData: SiteData, path: string): unknown[] {
+  let value: unknown = { reel: siteData }
+  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part]
+  return Array.isArray(value) ? value : []
+}
+
+/** What identifies a list item between builds, as in `itemKey` (scripts/build/incremental/pages.ts). */
+function matchKey(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object') return undefined
+  const record = item as Record<string, unknown>
+  for (const field of ['id', 'url', 'slug'] as const) {
+    const value = record[field]
+    if (typeof value === 'string' && value !== '') return `${field}:${value}`
+  }
+  return undefined
 }
 
 let codeHash: string | undefined
