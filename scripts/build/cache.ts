@@ -57,6 +57,11 @@ export interface RichTextRenderer {
    * it is, when it cannot (the caller then assigns the values); optional, as if it always could not.
    */
   deferRichText?(target: object, rendered: RenderedRichText, fields: Record<string, 'html' | 'text'>): boolean
+  /**
+   * A key equal for two results with the same HTML and text (without reading them), or undefined;
+   * optional, as if there were none.
+   */
+  contentKey?(rendered: RenderedRichText): string | undefined
 }
 
 /** Renders every field, every time. */
@@ -219,6 +224,10 @@ export class RichTextCache implements RichTextRenderer {
       defineDeferred(target, property, this.#pack, entry[field] as BlobRef, `${entry.hash}:${field}`)
     }
     return true
+  }
+
+  contentKey(rendered: RenderedRichText): string | undefined {
+    return this.#handles.get(rendered)?.entry.hash
   }
 
   /**

@@ -2,6 +2,7 @@ import { access, mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { imageSetupFor, publishLocalImages } from '../site-data/images.ts'
 import { buildSiteData, type SiteConfig, type SiteData } from '../site-data/index.ts'
+import type { SiteDataMemo } from '../site-data/memo.ts'
 import { fetchSnapshot } from '../site-data/snapshot.ts'
 import type { ContentSource } from '../source/index.ts'
 import { buildReport, countsText, validationReportOf } from '../validate/report.ts'
@@ -52,6 +53,11 @@ export interface BuildOptions {
    * answers first and saves after: writing the cache index is not needed to publish.
    */
   saveCacheLater?: boolean
+  /**
+   * Site data kept from the previous build of a process that builds again (the publisher's worker):
+   * what is made from the same inputs is kept as it was (scripts/site-data/memo.ts).
+   */
+  memo?: SiteDataMemo | undefined
 }
 
 export interface BuildResult {
@@ -210,9 +216,14 @@ async function prepareSiteData(options: Omit<BuildOptions, 'out'>, now: Date, pr
       builtAt: now,
       richText: images.options,
       renderer: cache.richText,
+      memo: options.memo,
     })
     const { hits, stale, misses } = cache.richText.stats
     progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
+    if (options.memo?.stats.kept)
+      progress.step(
+        `site data: ${options.memo.stats.kept} object(s) kept from the previous build, ${options.memo.stats.made} made`,
+      )
     // Rendering rich text grows the heap well beyond what stays live; pages render on top of
     // whatever the process keeps from that, so a build that rendered much gives it back first.
     if (stale + misses >= RELEASE_AFTER_RENDERS) collectGarbage({ release: true })

@@ -6,6 +6,7 @@ import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import type { Progress } from '../build/progress.ts'
 import { buildSearchIndex, SEARCH_INDEX_DIR } from '../build/search.ts'
 import { nextScheduledQuery } from '../queries.ts'
+import { SiteDataMemo } from '../site-data/memo.ts'
 import {
   type FileState,
   type Fingerprint,
@@ -24,6 +25,8 @@ import {
 
 /** The source the previous build in this process read (a dataset file, or the live mirror). */
 let previousSource: OpenedWithFingerprint | undefined
+/** Site data of the previous build, for what the next one makes from the same inputs. */
+const siteDataMemo = new SiteDataMemo()
 /** The dataset file as a read job read it, with the file's state from just before (see `ReadJob`). */
 let readAhead: { read: OpenedWithFingerprint; state: FileState } | undefined
 /** Work the last build left for after its answer (saving the rich-text cache). */
@@ -235,6 +238,8 @@ export async function runBuildJob(
   job: WorkerJob,
   report: (message: WorkerMessage) => void,
 ): Promise<WorkerResult> {
+  // The cache the last build left to save is the one this build opens.
+  runAfterReply()
   const now = new Date()
   const progress = {
     step: (message: string) => report({ type: 'step', message }),
@@ -264,6 +269,7 @@ export async function runBuildJob(
       ...(job.search === 'later' ? { search: false } : {}),
       ...(job.tree && job.previous ? { tree: job.tree } : {}),
       saveCacheLater: true,
+      memo: siteDataMemo,
     },
     job.dir,
   )

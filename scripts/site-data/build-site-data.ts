@@ -2,6 +2,7 @@ import type { RichTextRenderer } from '../build/cache.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
+import { SiteDataMemo } from './memo.ts'
 import { shared } from './shared.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
@@ -42,6 +43,11 @@ export interface BuildSiteDataOptions {
   richText?: Pick<RichTextOptions, 'imageUrl' | 'imageWidths'>
   /** Renders rich text, e.g. through the build's cache (scripts/build/cache.ts); default: render every field. */
   renderer?: RichTextRenderer
+  /**
+   * What the previous build made, for a process that builds again: objects made from the same
+   * inputs are given back as they were (see memo.ts). Default: everything is made anew.
+   */
+  memo?: SiteDataMemo
 }
 
 const BILLINGS = ['main', 'recurring', 'guest'] as const
@@ -56,16 +62,20 @@ type Billing = (typeof BILLINGS)[number]
  */
 export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataOptions): SiteData {
   const warnings: BuildWarning[] = []
-  const warn = (warning: BuildWarning) => warnings.push(warning)
+  const warn = (warning: BuildWarning): void => {
+    warnings.push(warning)
+  }
   const { file } = options
+  const memo = options.memo ?? new SiteDataMemo()
+  memo.begin()
   const render: RichTextRenderer = options.renderer ?? {
     portableText: (blocks, opts) => renderPortableText(blocks, opts),
     markdown: (markdown, opts) => markdownToHtml(markdown, opts),
   }
   // Documents without a (valid) `_updatedAt` count as changed now: pages and feeds never show a blank date.
   const builtAt = options.builtAt.toISOString()
-  const image = (field: unknown, documentId: string, sizes: string) =>
-    imageView(field, options.richText, sizes, (w) => warn({ code: w.code, message: w.message, documentId }))
+  const image = (field: unknown, documentId: string, sizes: string, report = warn) =>
+    imageView(field, options.richText, sizes, (w) => report({ code: w.code, message: w.message, documentId }))
 
   const networkSlugs = assignSlugs('network', snapshot.networks, warnings, file)
   const showSlugs = assignSlugs('show', snapshot.shows, warnings, file)
@@ -102,36 +112,45 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       })
       continue
     }
-    pushTo(eventsByShow, event.showId, {
+    const status = event.status
+    const confidence = event.confidence
+    const announcedAt = event.announcedAt
+    const view = memo.made(`status:${event._id}`, [event, event._updatedAt ? '' : builtAt], warn, () => ({
       id: event._id,
-      status: event.status,
-      label: STATUS_LABELS[event.status],
-      confidence: event.confidence,
-      confidenceLabel: CONFIDENCE_LABELS[event.confidence],
-      announcedAt: event.announcedAt,
+      status,
+      label: STATUS_LABELS[status],
+      confidence,
+      confidenceLabel: CONFIDENCE_LABELS[confidence],
+      announcedAt,
       forSeason: event.forSeason ?? undefined,
       summary: event.summary ?? undefined,
       sources: sourceViews(event.sources),
       verifiedAt: event.verifiedAt ?? undefined,
       isSample: event.isSample === true,
       updatedAt: event._updatedAt ?? builtAt,
-    })
+    }))
+    pushTo(eventsByShow, event.showId, view)
   }
   for (const events of eventsByShow.values()) events.sort(compareNewest)
 
   const summaries = new Map<string, ShowSummary>()
   for (const show of snapshot.shows) {
     const showLink = links.get(show._id) as Link
+    const network = show.networkId ? links.get(show.networkId) : undefined
+    const currentStatus = currentStatusOf(eventsByShow.get(show._id) ?? [])
+    const inputs = [show, showLink.href, network?.href, network?.text, currentStatus]
     summaries.set(
       show._id,
-      shared({
-        id: show._id,
-        url: showLink.href,
-        title: show.title ?? showLink.text,
-        network: show.networkId ? links.get(show.networkId) : undefined,
-        currentStatus: currentStatusOf(eventsByShow.get(show._id) ?? []),
-        isSample: show.isSample === true,
-      }),
+      memo.made(`show-summary:${show._id}`, inputs, warn, () =>
+        shared({
+          id: show._id,
+          url: showLink.href,
+          title: show.title ?? showLink.text,
+          network,
+          currentStatus,
+          isSample: show.isSample === true,
+        }),
+      ),
     )
   }
 
@@ -212,6 +231,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   // Articles (already newest first from the query).
   const keyArtByShow = new Map(snapshot.shows.map((show) => [show._id, show.keyArt]))
   const articles: ArticlePage[] = []
+  const deferred = { bodyHtml: 'html', bodyText: 'text' } as const
   for (const doc of snapshot.articles) {
     const own = links.get(doc._id) as Link
     const rendered = render.portableText(doc.body ?? [], richText(doc._id), {
@@ -219,66 +239,89 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       rev: doc._rev,
       field: 'body',
     })
-    const publishedAt = doc.publishedAt as string
-    const updatedAt = doc.updatedAt ?? doc._updatedAt ?? publishedAt
-    const title = doc.title ?? own.text
-    const tags = uniqueTags(doc.tags)
-    const page: ArticlePage = {
-      id: doc._id,
-      slug: slugOf(articleSlugs, doc._id),
-      url: own.href,
-      title,
-      dek: doc.dek ?? undefined,
-      kind: doc.kind ?? undefined,
-      excerpt: rendered.excerpt,
-      // Filled in below: from the cache when a page reads them, else here.
-      bodyHtml: '',
-      bodyText: '',
-      toc: rendered.toc,
-      readingMinutes: rendered.readingMinutes,
-      wordCount: rendered.wordCount,
-      publishedAt,
-      updatedAt: newestOf([updatedAt, publishedAt]) ?? publishedAt,
-      lastVerifiedAt: doc.lastVerifiedAt ?? undefined,
-      show: doc.showId ? summaries.get(doc.showId) : undefined,
-      authors: (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? []),
-      tags: tags.map((tag) => link(paths.tag(tag.slug), tag.name)),
-      sources: sourceViews(doc.sources),
-      faq: (doc.faq ?? []).flatMap((item, index) =>
-        item.question && item.answer
-          ? [
-              {
-                question: item.question,
-                answerHtml: render.markdown(item.answer, richText(doc._id), {
-                  id: doc._id,
-                  rev: doc._rev,
-                  field: `faq.${item._key ?? index}`,
-                }),
-              },
-            ]
-          : [],
-      ),
-      seo: {
-        // Meta tags only: the page itself shows the whole headline.
-        title: truncateText(doc.seo?.title || title, META_TITLE_MAX),
-        description: doc.seo?.description || doc.dek || rendered.excerpt,
-        image: image(
-          doc.seo?.image ?? (doc.showId ? keyArtByShow.get(doc.showId) : undefined),
-          doc._id,
-          KEY_ART_SIZES,
-        ),
+    const answers = (doc.faq ?? []).map((item, index) =>
+      item.question && item.answer
+        ? render.markdown(item.answer, richText(doc._id), {
+            id: doc._id,
+            rev: doc._rev,
+            field: `faq.${item._key ?? index}`,
+          })
+        : undefined,
+    )
+    const slug = slugOf(articleSlugs, doc._id)
+    const show = doc.showId ? summaries.get(doc.showId) : undefined
+    const keyArt = doc.showId ? keyArtByShow.get(doc.showId) : undefined
+    const authors = (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? [])
+    // The row, the slug and what it joins; the body by content (or, without a cache, never the same).
+    const inputs = [
+      doc,
+      slug,
+      show,
+      keyArt,
+      options.richText,
+      rendered.excerpt,
+      rendered.toc,
+      rendered.wordCount,
+      rendered.readingMinutes,
+      render.contentKey?.(rendered) ?? rendered,
+      ...answers,
+      ...authors.flatMap((author) => [author.href, author.text]),
+    ]
+    const page = memo.made(
+      `article:${doc._id}`,
+      inputs,
+      warn,
+      (report) => {
+        const publishedAt = doc.publishedAt as string
+        const updatedAt = doc.updatedAt ?? doc._updatedAt ?? publishedAt
+        const title = doc.title ?? own.text
+        const made: ArticlePage = {
+          id: doc._id,
+          slug,
+          url: own.href,
+          title,
+          dek: doc.dek ?? undefined,
+          kind: doc.kind ?? undefined,
+          excerpt: rendered.excerpt,
+          // Filled in below: from the cache when a page reads them, else here.
+          bodyHtml: '',
+          bodyText: '',
+          toc: rendered.toc,
+          readingMinutes: rendered.readingMinutes,
+          wordCount: rendered.wordCount,
+          publishedAt,
+          updatedAt: newestOf([updatedAt, publishedAt]) ?? publishedAt,
+          lastVerifiedAt: doc.lastVerifiedAt ?? undefined,
+          show,
+          authors,
+          tags: uniqueTags(doc.tags).map((tag) => link(paths.tag(tag.slug), tag.name)),
+          sources: sourceViews(doc.sources),
+          faq: (doc.faq ?? []).flatMap((item, index) => {
+            const answerHtml = answers[index]
+            return item.question && answerHtml !== undefined ? [{ question: item.question, answerHtml }] : []
+          }),
+          seo: {
+            // Meta tags only: the page itself shows the whole headline.
+            title: truncateText(doc.seo?.title || title, META_TITLE_MAX),
+            description: doc.seo?.description || doc.dek || rendered.excerpt,
+            image: image(doc.seo?.image ?? keyArt, doc._id, KEY_ART_SIZES, report),
+          },
+          isSample: doc.isSample === true,
+        }
+        // Cached bodies are read from disk when a page uses them, not held for every article at once
+        // (nor read here: that was 10,000 reads of the pack per build at 10k articles).
+        if (!render.deferRichText?.(made, rendered, deferred)) {
+          made.bodyHtml = rendered.html
+          made.bodyText = rendered.text
+        }
+        return made
       },
-      isSample: doc.isSample === true,
-    }
-    // Cached bodies are read from disk when a page uses them, not held for every article at once
-    // (nor read here: that was 10,000 reads of the pack per build at 10k articles).
-    if (!render.deferRichText?.(page, rendered, { bodyHtml: 'html', bodyText: 'text' })) {
-      page.bodyHtml = rendered.html
-      page.bodyText = rendered.text
-    }
+      // A kept page reads its body through this build's cache.
+      { adopt: (kept) => render.deferRichText?.(kept, rendered, deferred) === true },
+    )
     articles.push(page)
   }
-  const articleSummaries = articles.map(summarise)
+  const articleSummaries = articles.map((page) => memo.derived(page, summarise))
   const articlesByShow = new Map<string, ArticleSummary[]>()
   const articlesByAuthor = new Map<string, ArticleSummary[]>()
   const articlesByTag = new Map<string, { name: string; articles: ArticleSummary[] }>()
@@ -389,7 +432,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     .map(([slug, entry]) => ({ slug, url: paths.tag(slug), name: entry.name, articles: entry.articles }))
     .sort((a, b) => a.name.localeCompare(b.name))
 
-  return {
+  const siteData: SiteData = {
     site: options.site,
     builtAt: options.builtAt.toISOString(),
     articles,
@@ -404,6 +447,8 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     decisions: decisionsOf(shows),
     warnings,
   }
+  memo.commit()
+  return siteData
 }
 
 export { groupByStatus }

@@ -52,19 +52,33 @@ const SANITY_ORIGIN = /^sanity:([a-z0-9][-a-z0-9]*)\/(~?[a-z0-9][-\w]*)$/i
 export async function imageSetupFor(origin: string): Promise<ImageSetup> {
   const live = SANITY_ORIGIN.exec(origin)
   if (live) {
-    return {
+    return sameSetupWhile(origin, () => ({
       options: { imageUrl: { projectId: live[1] as string, dataset: live[2] as string } },
       localFiles: new Set(),
-    }
+    }))
   }
   const localDir = join(dirname(origin), 'images')
-  const localFiles = new Set(await listFiles(localDir))
-  return {
-    options: { imageUrl: localImageUrl(localFiles), imageWidths: SINGLE_RENDITION },
-    localDir: localFiles.size > 0 ? localDir : undefined,
-    localFiles,
-  }
+  const names = await listFiles(localDir)
+  return sameSetupWhile(`${origin}\u0000${names.join('\u0000')}`, () => {
+    const localFiles = new Set(names)
+    return {
+      options: { imageUrl: localImageUrl(localFiles), imageWidths: SINGLE_RENDITION },
+      localDir: localFiles.size > 0 ? localDir : undefined,
+      localFiles,
+    }
+  })
 }
+
+/**
+ * The last setup again while its key (origin and image files) is the same: site data made from the
+ * same setup object can be kept by the next build (scripts/site-data/memo.ts).
+ */
+function sameSetupWhile(key: string, make: () => ImageSetup): ImageSetup {
+  if (lastSetup?.key !== key) lastSetup = { key, setup: make() }
+  return lastSetup.setup
+}
+
+let lastSetup: { key: string; setup: ImageSetup } | undefined
 
 /**
  * URL builder for images stored as files: `image-<sha1>-<w>x<h>-<ext>` → `/images/<sha1>-<w>x<h>.<ext>`.

@@ -4,8 +4,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { compareTrees } from '../../bench/tree.ts'
+import { siteConfigFromEnv } from '../../scripts/build/config.ts'
+import { openDatasetSource } from '../../scripts/build/incremental/dataset-source.ts'
+import { renderSite } from '../../scripts/build/pipeline.ts'
+import { generateDocuments } from '../../scripts/gen/dataset.ts'
+import { editFields, editText } from '../../scripts/gen/edits.ts'
 import { runBuildJob, runReadJob, type WorkerJob } from '../../scripts/publish/build-job.ts'
 import { BuildCancelledError, BuildFailedError, BuildWorker } from '../../scripts/publish/runner.ts'
+import type { SanityDocument } from '../../scripts/source/types.ts'
 
 const workerPath = fileURLToPath(new URL('./fixtures/echo-worker.ts', import.meta.url))
 const job = (mode = 'build'): WorkerJob => ({
@@ -188,4 +194,45 @@ describe('a read job ahead of a build', () => {
       read: false,
     })
   }, 60_000)
+})
+
+describe('builds one after another in a process that stays up', () => {
+  it('keep site data made from unchanged documents, and publish what a fresh build publishes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reel-kept-'))
+    const dataset = join(dir, 'data.ndjson')
+    let docs = [...generateDocuments({ articles: 20, seed: 'kept' })]
+    const save = () => writeFile(dataset, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
+    const source = { kind: 'dataset' as const, dataset }
+    const cacheDir = join(dir, 'cache')
+    let previous: string | undefined
+    const build = async (name: string, changedIds: string[]) => {
+      const steps: string[] = []
+      await runBuildJob(
+        { ...job(), source, dir: join(dir, name), cacheDir, changedIds, ...(previous ? { previous } : {}) },
+        (message) => {
+          if (message.type === 'step') steps.push(message.message)
+        },
+      )
+      previous = join(dir, name)
+      const fresh = join(dir, `${name}-fresh`)
+      const opened = await openDatasetSource(dataset, false)
+      await renderSite({ source: opened, origin: dataset, site: siteConfigFromEnv(), cacheDir: false }, fresh)
+      expect(await compareTrees(fresh, previous, ['_build/report.json', '_build/manifest.json'])).toEqual([])
+      return steps
+    }
+    const edit = async (id: string, change: (doc: SanityDocument) => SanityDocument) => {
+      docs = docs.map((doc) => (doc._id === id ? change(doc) : doc))
+      await save()
+      return [id]
+    }
+    const ofType = (type: string) => docs.find((doc) => doc._type === type) as SanityDocument
+
+    await save()
+    await build('start', [])
+    const steps = await build('text', await edit(ofType('article')._id, (d) => editText(d, 'Kept or not.')))
+    expect(steps.find((step) => step.startsWith('site data:'))).toMatch(/^site data: \d+ object\(s\) kept/)
+    await build('author', await edit(ofType('author')._id, (d) => editFields(d, { name: 'A. New Name' })))
+    await build('person', await edit(ofType('person')._id, (d) => editFields(d, { name: 'P. New Name' })))
+    await build('show', await edit(ofType('show')._id, (d) => editFields(d, { title: 'A New Title' })))
+  }, 120_000)
 })

@@ -57,8 +57,13 @@ export class DataHasher {
   /** Hash of one value (an item, a list, anything JSON can hold). */
   value(value: unknown): string {
     if (value === null || typeof value !== 'object') return sha1(JSON.stringify(value) ?? 'undefined')
-    const known = this.#objects.get(value)
-    if (known) return known
+    const known =
+      this.#objects.get(value) ?? (this.#previous ? this.#previous.#objects.get(value) : undefined)
+    if (known) {
+      // Kept here too: the next build looks only one build back.
+      this.#objects.set(value, known)
+      return known
+    }
     let hash: string
     if (Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object')) {
       hash = sha1(`[${value.map((item) => this.value(item)).join(',')}]`)

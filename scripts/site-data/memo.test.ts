@@ -1,0 +1,207 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { renderDirect } from '../build/cache.ts'
+import { siteConfigFromEnv } from '../build/config.ts'
+import { type DatasetSource, openDatasetSource } from '../build/incremental/dataset-source.ts'
+import { openBuildCache } from '../build/incremental.ts'
+import { changeReference, changeSlug, editFields, editText } from '../gen/edits.ts'
+import { writeDataset } from '../gen/write.ts'
+import type { SanityDocument } from '../source/types.ts'
+import { buildSiteData } from './build-site-data.ts'
+import { imageSetupFor } from './images.ts'
+import { SiteDataMemo } from './memo.ts'
+import { fetchSnapshot } from './snapshot.ts'
+import type { BuildWarning } from './types.ts'
+
+describe('SiteDataMemo', () => {
+  const warning = (message: string): BuildWarning => ({ code: 'test', message })
+
+  it('gives back what the last build made from the same inputs, with its warnings', () => {
+    const memo = new SiteDataMemo()
+    const input = { row: 1 }
+    const first: BuildWarning[] = []
+    memo.begin()
+    const made = memo.made(
+      'a',
+      [input, 'x'],
+      (w) => first.push(w),
+      (warn) => {
+        warn(warning('once'))
+        return { value: 1 }
+      },
+    )
+    memo.commit()
+    const again: BuildWarning[] = []
+    memo.begin()
+    expect(
+      memo.made(
+        'a',
+        [input, 'x'],
+        (w) => again.push(w),
+        () => ({ value: 2 }),
+      ),
+    ).toBe(made)
+    expect(again).toEqual(first)
+    expect(memo.stats).toEqual({ kept: 1, made: 0 })
+    memo.commit()
+    memo.begin()
+    expect(
+      memo.made(
+        'a',
+        [{ row: 1 }, 'x'],
+        () => {},
+        () => ({ value: 3 }),
+      ),
+    ).toEqual({ value: 3 })
+    expect(
+      memo.made(
+        'b',
+        [input, 'x'],
+        () => {},
+        () => ({ value: 4 }),
+      ),
+    ).toEqual({ value: 4 })
+  })
+
+  it('makes anew when the kept object is not adopted, or the build before did not complete', () => {
+    const memo = new SiteDataMemo()
+    memo.begin()
+    const kept = memo.made(
+      'a',
+      ['x'],
+      () => {},
+      () => ({ n: 1 }),
+    )
+    memo.commit()
+    memo.begin()
+    expect(
+      memo.made(
+        'a',
+        ['x'],
+        () => {},
+        () => ({ n: 2 }),
+        { adopt: () => false },
+      ),
+    ).toEqual({ n: 2 })
+    // Not committed: the next build still compares with the first one.
+    memo.begin()
+    expect(
+      memo.made(
+        'a',
+        ['x'],
+        () => {},
+        () => ({ n: 3 }),
+      ),
+    ).toBe(kept)
+  })
+
+  it('derives once per source object', () => {
+    const memo = new SiteDataMemo()
+    const source = { id: 's' }
+    const derived = memo.derived(source, (s) => ({ of: s.id }))
+    expect(memo.derived(source, () => ({ of: 'other' }))).toBe(derived)
+    expect(memo.derived({ id: 's' }, (s) => ({ of: s.id }))).not.toBe(derived)
+  })
+})
+
+/*
+ * Site data built with the memo, edit after edit over a reloaded source (rows of unchanged documents
+ * are the same objects, as in the publisher's worker), must be exactly the site data a fresh build
+ * makes: bodies, joins and warnings.
+ */
+describe('site data kept from the previous build', () => {
+  let work: string
+  let file: string
+  let docs: SanityDocument[]
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'reel-memo-'))
+    file = join(work, 'data.ndjson')
+    await writeDataset({ articles: 30, seed: 'memo' }, file)
+    docs = (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as SanityDocument)
+  }, 30_000)
+
+  const write = (next: readonly SanityDocument[]) =>
+    writeFile(file, `${next.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
+  const ofType = (type: string, index = 0) =>
+    docs.filter((doc) => doc._type === type)[index] as SanityDocument
+
+  async function build(source: DatasetSource, at: string, memo?: SiteDataMemo) {
+    const now = new Date(at)
+    const snapshot = await fetchSnapshot(source, now)
+    const images = await imageSetupFor(file)
+    const cache = memo ? openBuildCache(join(work, 'cache')) : undefined
+    const siteData = buildSiteData(snapshot, {
+      site: siteConfigFromEnv({}),
+      file,
+      builtAt: now,
+      richText: images.options,
+      renderer: cache?.richText ?? renderDirect,
+      ...(memo ? { memo } : {}),
+    })
+    // Read while the cache is open, as pages are; then saved, as a build does.
+    const text = JSON.stringify(siteData)
+    cache?.save()
+    return { text, stats: memo ? { ...memo.stats } : undefined }
+  }
+
+  it('equals a fresh build after edits, renames, status and slug changes and deletions', async () => {
+    const article = ofType('article')
+    const linked = ofType('article', 1)
+    const person = ofType('person')
+    const author = ofType('author')
+    const show = ofType('show')
+    const event = ofType('statusEvent')
+    const scenarios: Array<[string, SanityDocument[]]> = [
+      ['start', docs],
+      ['article text', docs.map((d) => (d === article ? editText(d, 'An edited opening.') : d))],
+      ['person renamed', docs.map((d) => (d === person ? editFields(d, { name: 'Renamed Person' }) : d))],
+      ['author renamed', docs.map((d) => (d === author ? editFields(d, { name: 'Renamed Author' }) : d))],
+      [
+        'new current status',
+        [
+          ...docs,
+          {
+            ...event,
+            _id: 'status-new-current',
+            _rev: 'new',
+            show: { _type: 'reference', _ref: ofType('show', 2)._id },
+            status: 'cancelled',
+            confidence: 'official',
+            announcedAt: '2026-11-29',
+          },
+        ],
+      ],
+      ['show retitled', docs.map((d) => (d === show ? editFields(d, { title: 'Retitled Show' }) : d))],
+      [
+        'status changed',
+        docs.map((d) => (d === event ? editFields(d, { status: 'renewed', confidence: 'official' }) : d)),
+      ],
+      ['article slug', docs.map((d) => (d === linked ? changeSlug(d, 'a-new-slug') : d))],
+      [
+        'article moved to another show',
+        docs.map((d) => (d === article ? changeReference(d, 'show', ofType('show', 1)._id) : d)),
+      ],
+      ['show deleted', docs.filter((d) => d !== show)],
+      ['back to the start', docs],
+    ]
+    await write(docs)
+    let source = await openDatasetSource(file, join(work, 'source-cache'), { reloadable: true })
+    const memo = new SiteDataMemo()
+    let step = 0
+    for (const [label, next] of scenarios) {
+      await write(next)
+      if (step > 0) source = await source.reload()
+      const at = `2026-11-30T00:00:${String(step++).padStart(2, '0')}Z`
+      const kept = await build(source, at, memo)
+      const fresh = await build(await openDatasetSource(file, false), at)
+      expect(JSON.parse(kept.text), label).toEqual(JSON.parse(fresh.text))
+      if (label !== 'start') expect(kept.stats?.kept, label).toBeGreaterThan(0)
+    }
+  }, 60_000)
+})

@@ -1,0 +1,101 @@
+import type { BuildWarning } from './types.ts'
+
+/*
+ * Site data kept from one build to the next by a process that builds again (the publisher's worker).
+ * After one edit nearly every page's data is made from the same inputs as last time: the query rows of
+ * unchanged documents are the very same objects (scripts/source/row-memo.ts), and so are rich text
+ * results from the cache. Such an object is given back as it was instead of being made again, and
+ * later steps (fingerprints, scripts/build/incremental/fingerprint.ts) recognise it by identity
+ * instead of serializing it.
+ */
+
+/** What was made for one key, from which inputs, and the warnings made on the way. */
+interface Made {
+  inputs: readonly unknown[]
+  value: object
+  warnings: readonly BuildWarning[]
+}
+
+export interface MadeOptions<T extends object> {
+  /**
+   * Called with an object about to be given back; returning false makes it anew instead (e.g. when
+   * it cannot be fitted to this build).
+   */
+  adopt?: (value: T) => boolean
+}
+
+export class SiteDataMemo {
+  /** Objects of the current (else the last) build: kept from the build before, or made anew. */
+  readonly stats = { kept: 0, made: 0 }
+  #previous = new Map<string, Made>()
+  #current = new Map<string, Made>()
+  readonly #derived = new WeakMap<object, object>()
+
+  /** Starts a build: what the last completed build made is what this one compares with. */
+  begin(): void {
+    this.#current = new Map()
+    this.stats.kept = 0
+    this.stats.made = 0
+  }
+
+  /** Ends a build that completed: the next build compares with what this one made. */
+  commit(): void {
+    this.#previous = this.#current
+    this.#current = new Map()
+  }
+
+  /**
+   * The object made for `key` from `inputs`: last build's when every input is the same (`===`,
+   * in order), its warnings reported again; else what `make` makes now.
+   *
+   * @param key names the object among everything the build makes (e.g. `article:<id>`)
+   * @param inputs everything the object is made from; objects count by identity
+   * @param warn where the build's warnings go
+   * @param make makes the object, reporting warnings through the function it is given
+   */
+  made<T extends object>(
+    key: string,
+    inputs: readonly unknown[],
+    warn: (warning: BuildWarning) => void,
+    make: (warn: (warning: BuildWarning) => void) => T,
+    options: MadeOptions<T> = {},
+  ): T {
+    const last = this.#previous.get(key)
+    if (last && sameInputs(last.inputs, inputs) && (options.adopt?.(last.value as T) ?? true)) {
+      for (const warning of last.warnings) warn(warning)
+      this.#current.set(key, last)
+      this.stats.kept += 1
+      return last.value as T
+    }
+    const warnings: BuildWarning[] = []
+    const value = make((warning) => {
+      warnings.push(warning)
+      warn(warning)
+    })
+    this.#current.set(key, { inputs, value, warnings })
+    this.stats.made += 1
+    return value
+  }
+
+  /**
+   * What `derive` gives for `source`, once per source object: a source kept from the last build
+   * keeps what was derived from it.
+   *
+   * @param source an object made by {@link made} (or any object that is never changed)
+   * @param derive makes the derived object from it
+   */
+  derived<S extends object, T extends object>(source: S, derive: (source: S) => T): T {
+    let value = this.#derived.get(source) as T | undefined
+    if (value === undefined) {
+      value = derive(source)
+      this.#derived.set(source, value)
+    }
+    return value
+  }
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
+}
