@@ -47,7 +47,11 @@ export interface RichTextKey {
   field: string
 }
 
-/** How site data renders rich text; the cache implements it, `renderDirect` renders every time. */
+/**
+ * How site data renders rich text; the cache implements it, `renderDirect` renders every time.
+ * Within one build, a resolver (the same function) must give the same answer to the same argument:
+ * the cache asks each one once per build.
+ */
 export interface RichTextRenderer {
   portableText(blocks: unknown, options: RichTextOptions, key: RichTextKey): RenderedRichText
   markdown(markdown: string, options: RichTextOptions, key: RichTextKey): string
@@ -147,6 +151,7 @@ export class RichTextCache implements RichTextRenderer {
   readonly #current = new Map<string, Entry>()
   /** Rendered results by object, for `deferRichText`. */
   readonly #handles = new WeakMap<RenderedRichText, { entry: Entry }>()
+  readonly #answers: AnswerMemo = new WeakMap()
 
   constructor(dir: string) {
     this.dir = dir
@@ -163,7 +168,7 @@ export class RichTextCache implements RichTextRenderer {
     const optionsHash = hashOptions(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached?.html && cached.text && cached.options === optionsHash) {
-      if (stillValid(cached, options)) {
+      if (stillValid(cached, options, this.#answers)) {
         this.stats.hits += 1
         this.#current.set(id, cached)
         for (const warning of cached.warnings ?? []) options.onWarning?.(warning)
@@ -197,7 +202,7 @@ export class RichTextCache implements RichTextRenderer {
     const optionsHash = hashOptions(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached && cached.markdown !== undefined && cached.options === optionsHash) {
-      if (stillValid(cached, options)) {
+      if (stillValid(cached, options, this.#answers)) {
         this.stats.hits += 1
         this.#current.set(id, cached)
         for (const warning of cached.warnings ?? []) options.onWarning?.(warning)
@@ -349,38 +354,77 @@ class AnswerHash {
   }
 }
 
+/** Each entry's calls, parsed once per process (an entry lives on while its document is unchanged). */
+const parsedCalls = new WeakMap<Dependencies, readonly Call[]>()
+
+/**
+ * Answers by resolver and argument, for one build. Resolvers answer from the build's site data alone,
+ * so the same function asked the same thing gives the same answer: most entries look up the same few
+ * shows and people.
+ */
+type AnswerMemo = WeakMap<object, Map<string, string>>
+
 /** True when every recorded lookup still gives the recorded answer. */
-function stillValid(entry: Entry, options: RichTextOptions): boolean {
+function stillValid(entry: Entry, options: RichTextOptions, memo: AnswerMemo): boolean {
+  let calls = parsedCalls.get(entry.deps)
+  if (!calls) {
+    calls = JSON.parse(entry.deps.calls) as Call[]
+    parsedCalls.set(entry.deps, calls)
+  }
   const answers = new AnswerHash()
-  for (const [lookup, argument] of JSON.parse(entry.deps.calls) as Call[]) {
-    let now: string
-    try {
-      switch (lookup) {
-        case 'reference':
-          now = answerKey(options.resolveReference?.(argument))
-          break
-        case 'castCredit':
-          now = answerKey(options.resolveCastCredit?.(argument))
-          break
-        case 'status':
-          now = answerKey(options.resolveStatus?.(argument))
-          break
-        case 'imageUrl': {
-          if (typeof options.imageUrl !== 'function') return false
-          const [image, width] = JSON.parse(argument) as [Record<string, unknown>, number]
-          now = answerKey(options.imageUrl(image, width))
-          break
-        }
-        default:
-          return false
+  for (const [lookup, argument] of calls) {
+    const resolver = resolverFor(lookup, options)
+    if (!resolver) return false
+    let known = memo.get(resolver)
+    if (!known) {
+      known = new Map()
+      memo.set(resolver, known)
+    }
+    let now = known.get(argument)
+    if (now === undefined) {
+      try {
+        now = answerKey(resolver(argument))
+      } catch (error) {
+        now = `!${String(error)}`
       }
-    } catch (error) {
-      now = `!${String(error)}`
+      known.set(argument, now)
     }
     answers.add(now)
   }
   return answers.digest() === entry.deps.answers
 }
+
+/** The function a recorded lookup calls, taking the call's argument as recorded. */
+function resolverFor(lookup: Lookup, options: RichTextOptions): ((argument: string) => unknown) | undefined {
+  switch (lookup) {
+    case 'reference':
+      return options.resolveReference ?? answersNothing
+    case 'castCredit':
+      return options.resolveCastCredit ?? answersNothing
+    case 'status':
+      return options.resolveStatus ?? answersNothing
+    case 'imageUrl': {
+      const imageUrl = options.imageUrl
+      if (typeof imageUrl !== 'function') return undefined
+      let parsing = imageUrlParsers.get(imageUrl)
+      if (!parsing) {
+        parsing = (argument: string) => {
+          const [image, width] = JSON.parse(argument) as [Record<string, unknown>, number]
+          return imageUrl(image, width)
+        }
+        imageUrlParsers.set(imageUrl, parsing)
+      }
+      return parsing
+    }
+    default:
+      return undefined
+  }
+}
+
+/** A missing resolver: every lookup answers `undefined`. */
+const answersNothing = (): undefined => undefined
+
+const imageUrlParsers = new WeakMap<object, (argument: string) => unknown>()
 
 function answerKey(answer: unknown): string {
   return answer === undefined ? 'u' : JSON.stringify(answer)

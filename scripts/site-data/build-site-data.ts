@@ -190,9 +190,12 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     })
   }
 
-  const richText = (documentId: string): RichTextOptions => ({
-    ...options.richText,
-    documentId,
+  // One set of resolvers for every document: they answer from the joins above alone, so a cache may
+  // remember an answer per resolver and argument for the build.
+  const resolvers: Pick<
+    RichTextOptions,
+    'onWarning' | 'resolveReference' | 'resolveCastCredit' | 'resolveStatus'
+  > = {
     onWarning: (w) =>
       warn({ code: w.code, message: w.message, documentId: w.documentId, blockKey: w.blockKey }),
     resolveReference: (ref) => {
@@ -226,6 +229,11 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
         sourceTitle: source?.title,
       }
     },
+  }
+  const richText = (documentId: string): RichTextOptions => ({
+    ...options.richText,
+    documentId,
+    ...resolvers,
   })
 
   // Articles (already newest first from the query).

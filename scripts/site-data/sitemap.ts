@@ -57,18 +57,32 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
       articleTimes(tag.articles),
     ]),
   ]
+  // Each time is listed by several pages (an article's by its own, the home page, its archive page,
+  // tag, author): parsed once.
+  const parsed = new Map<string, number>()
+  const timeOf = (value: string): number => {
+    let time = parsed.get(value)
+    if (time === undefined) {
+      time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
+      parsed.set(value, time)
+    }
+    return time
+  }
   return entries.map(([path, times]) => ({
     loc: absoluteUrl(data.site.url, path),
-    lastmod: rfc3339(newest(times) ?? data.builtAt),
+    lastmod: rfc3339(newest(times, timeOf) ?? data.builtAt),
   }))
 }
 
-function newest(values: ReadonlyArray<string | undefined>): string | undefined {
+function newest(
+  values: ReadonlyArray<string | undefined>,
+  timeOf: (value: string) => number,
+): string | undefined {
   let latest: string | undefined
   let latestTime = Number.NEGATIVE_INFINITY
   for (const value of values) {
     if (!value) continue
-    const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
+    const time = timeOf(value)
     if (time > latestTime) {
       latest = value
       latestTime = time
