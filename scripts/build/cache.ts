@@ -371,7 +371,7 @@ function stillValid(entry: Entry, options: RichTextOptions, memo: AnswerMemo): b
     calls = JSON.parse(entry.deps.calls) as Call[]
     parsedCalls.set(entry.deps, calls)
   }
-  const answers = new AnswerHash()
+  const now: string[] = []
   for (const [lookup, argument] of calls) {
     const resolver = resolverFor(lookup, options)
     if (!resolver) return false
@@ -380,18 +380,34 @@ function stillValid(entry: Entry, options: RichTextOptions, memo: AnswerMemo): b
       known = new Map()
       memo.set(resolver, known)
     }
-    let now = known.get(argument)
-    if (now === undefined) {
+    let answer = known.get(argument)
+    if (answer === undefined) {
       try {
-        now = answerKey(resolver(argument))
+        answer = answerKey(resolver(argument))
       } catch (error) {
-        now = `!${String(error)}`
+        answer = `!${String(error)}`
       }
-      known.set(argument, now)
+      known.set(argument, answer)
     }
-    answers.add(now)
+    now.push(answer)
   }
-  return answers.digest() === entry.deps.answers
+  // The same answers as when the entry was last found valid need no hashing.
+  const before = validAnswers.get(entry.deps)
+  if (before && sameStrings(before, now)) return true
+  const answers = new AnswerHash()
+  for (const answer of now) answers.add(answer)
+  if (answers.digest() !== entry.deps.answers) return false
+  validAnswers.set(entry.deps, now)
+  return true
+}
+
+/** The answers each entry was last found valid with, in this process. */
+const validAnswers = new WeakMap<Dependencies, readonly string[]>()
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
 }
 
 /** The function a recorded lookup calls, taking the call's argument as recorded. */

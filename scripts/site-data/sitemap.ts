@@ -1,6 +1,6 @@
 import { rfc3339 } from './feeds.ts'
 import type { ArticleSummary, ShowSummary, SiteData } from './types.ts'
-import { absoluteUrl, paths } from './urls.ts'
+import { paths } from './urls.ts'
 
 /** Site paths of the pages that are not built from documents. */
 export const FIXED_PAGES = { home: '/', search: '/search/' } as const
@@ -68,9 +68,20 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
     }
     return time
   }
+  const formatted = new Map<string, string>()
+  const lastmod = (value: string): string => {
+    let text = formatted.get(value)
+    if (text === undefined) {
+      text = rfc3339(value)
+      formatted.set(value, text)
+    }
+    return text
+  }
+  // As `absoluteUrl` does, with the site's URL parsed once instead of once per page.
+  const base = new URL(`${data.site.url}/`)
   return entries.map(([path, times]) => ({
-    loc: absoluteUrl(data.site.url, path),
-    lastmod: rfc3339(newest(times, timeOf) ?? data.builtAt),
+    loc: new URL(path, base).href,
+    lastmod: lastmod(newest(times, timeOf) ?? data.builtAt),
   }))
 }
 
