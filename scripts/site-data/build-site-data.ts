@@ -158,6 +158,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const creditsByShow = new Map<string, CastLine[]>()
   const creditsByPerson = new Map<string, PersonPage['credits']>()
   const castLineById = new Map<string, CastLine>()
+  const creditInputsByPerson = new Map<string, unknown[]>()
   for (const credit of snapshot.castCredits) {
     const person = credit.personId ? links.get(credit.personId) : undefined
     const show = credit.showId ? summaries.get(credit.showId) : undefined
@@ -188,6 +189,8 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       billing,
       seasons: line.seasons,
     })
+    // What a person's credit is made from: the credit's row and the show it joins.
+    pushTo(creditInputsByPerson, credit.personId as string, credit, show)
   }
 
   // One set of resolvers for every document: they answer from the joins above alone, so a cache may
@@ -391,19 +394,28 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       rev: doc._rev,
       field: 'bio',
     })
-    return {
+    const slug = slugOf(personSlugs, doc._id)
+    const inputs = [
+      doc,
+      slug,
+      options.richText,
+      render.contentKey?.(bio) ?? bio,
+      doc._updatedAt ? '' : builtAt,
+      ...(creditInputsByPerson.get(doc._id) ?? []),
+    ]
+    return memo.made(`person:${doc._id}`, inputs, warn, (report) => ({
       id: doc._id,
-      slug: slugOf(personSlugs, doc._id),
+      slug,
       url: (links.get(doc._id) as Link).href,
       name: doc.name ?? '',
       bioHtml: bio.html,
       bioText: bio.text,
-      portrait: image(doc.portrait, doc._id, PORTRAIT_SIZES),
+      portrait: image(doc.portrait, doc._id, PORTRAIT_SIZES, report),
       externalIds: doc.externalIds ? compact(doc.externalIds) : {},
       credits: creditsByPerson.get(doc._id) ?? [],
       isSample: doc.isSample === true,
       updatedAt: doc._updatedAt ?? builtAt,
-    }
+    }))
   })
 
   const authors: AuthorPage[] = snapshot.authors.map((doc) => ({
@@ -474,10 +486,10 @@ function slugOf(slugs: ReadonlyMap<string, string>, id: string): string {
   return slugs.get(id) as string
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function pushTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
   const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+  if (list) list.push(...values)
+  else map.set(key, values)
 }
 
 function newestOf(values: ReadonlyArray<string | null | undefined>): string | undefined {
