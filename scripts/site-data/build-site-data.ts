@@ -159,6 +159,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const creditsByPerson = new Map<string, PersonPage['credits']>()
   const castLineById = new Map<string, CastLine>()
   const creditInputsByPerson = new Map<string, unknown[]>()
+  const creditInputsByShow = new Map<string, unknown[]>()
   for (const credit of snapshot.castCredits) {
     const person = credit.personId ? links.get(credit.personId) : undefined
     const show = credit.showId ? summaries.get(credit.showId) : undefined
@@ -182,6 +183,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     }
     castLineById.set(credit._id, line)
     pushTo(creditsByShow, show.id, line)
+    pushTo(creditInputsByShow, show.id, credit, person.href, person.text)
     pushTo(creditsByPerson, credit.personId as string, {
       id: credit._id,
       show,
@@ -347,6 +349,10 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     }
   })
 
+  // In the query's order (by number).
+  const seasonsByShow = new Map<string, Array<(typeof snapshot.seasons)[number]>>()
+  for (const season of snapshot.seasons)
+    if (season.showId && typeof season.number === 'number') pushTo(seasonsByShow, season.showId, season)
   const shows: ShowPage[] = snapshot.shows.map((doc) => {
     const summary = summaries.get(doc._id) as ShowSummary
     const timeline = eventsByShow.get(doc._id) ?? []
@@ -355,24 +361,46 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       rev: doc._rev,
       field: 'synopsis',
     })
-    const cast = { main: [] as CastLine[], recurring: [] as CastLine[], guest: [] as CastLine[] }
-    for (const line of creditsByShow.get(doc._id) ?? []) cast[line.billing].push(line)
-    return {
-      ...summary,
-      slug: slugOf(showSlugs, doc._id),
-      basedOn: doc.basedOn ? compact(doc.basedOn) : undefined,
-      creators: (doc.creatorIds ?? []).flatMap((id) => links.get(id) ?? []),
-      premiereDate: doc.premiereDate ?? undefined,
-      finaleDate: doc.finaleDate ?? undefined,
-      synopsisHtml: synopsis.html,
-      synopsisText: synopsis.text,
-      genres: doc.genres ?? [],
-      externalIds: doc.externalIds ? compact(doc.externalIds) : {},
-      keyArt: image(doc.keyArt, doc._id, KEY_ART_SIZES),
-      timeline,
-      seasons: snapshot.seasons
-        .filter((season) => season.showId === doc._id && typeof season.number === 'number')
-        .map((season) => ({
+    const slug = slugOf(showSlugs, doc._id)
+    const creators = (doc.creatorIds ?? []).flatMap((id) => links.get(id) ?? [])
+    const seasons = seasonsByShow.get(doc._id) ?? []
+    const credits = creditInputsByShow.get(doc._id) ?? []
+    const listed = articlesByShow.get(doc._id) ?? []
+    // Lists of different lengths are counted, so no two sets of inputs run together alike.
+    const inputs = [
+      doc,
+      summary,
+      slug,
+      options.richText,
+      render.contentKey?.(synopsis) ?? synopsis,
+      doc._updatedAt ? '' : builtAt,
+      timeline.length,
+      ...timeline,
+      seasons.length,
+      ...seasons,
+      creators.length,
+      ...creators.flatMap((creator) => [creator.href, creator.text]),
+      credits.length,
+      ...credits,
+      ...listed,
+    ]
+    return memo.made(`show:${doc._id}`, inputs, warn, (report) => {
+      const cast = { main: [] as CastLine[], recurring: [] as CastLine[], guest: [] as CastLine[] }
+      for (const line of creditsByShow.get(doc._id) ?? []) cast[line.billing].push(line)
+      return {
+        ...summary,
+        slug,
+        basedOn: doc.basedOn ? compact(doc.basedOn) : undefined,
+        creators,
+        premiereDate: doc.premiereDate ?? undefined,
+        finaleDate: doc.finaleDate ?? undefined,
+        synopsisHtml: synopsis.html,
+        synopsisText: synopsis.text,
+        genres: doc.genres ?? [],
+        externalIds: doc.externalIds ? compact(doc.externalIds) : {},
+        keyArt: image(doc.keyArt, doc._id, KEY_ART_SIZES, report),
+        timeline,
+        seasons: seasons.map((season) => ({
           id: season._id,
           number: season.number as number,
           title: season.title ?? undefined,
@@ -381,11 +409,12 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
           finaleDate: season.finaleDate ?? undefined,
           synopsis: season.synopsis ?? undefined,
         })),
-      cast,
-      articles: articlesByShow.get(doc._id) ?? [],
-      statusVerifiedAt: newestOf(timeline.map((event) => event.verifiedAt)),
-      updatedAt: newestOf([doc._updatedAt, ...timeline.map((event) => event.updatedAt)]) ?? builtAt,
-    }
+        cast,
+        articles: listed,
+        statusVerifiedAt: newestOf(timeline.map((event) => event.verifiedAt)),
+        updatedAt: newestOf([doc._updatedAt, ...timeline.map((event) => event.updatedAt)]) ?? builtAt,
+      }
+    })
   })
 
   const people: PersonPage[] = snapshot.people.map((doc) => {

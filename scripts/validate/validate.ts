@@ -337,7 +337,8 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
       const skippedType = skippedTypes.get(ref)
       return skippedType === undefined ? 'missing' : `skipped:${skippedType}`
     }
-    const recordedEdges: ReferenceEdge[] = []
+    // Each document's references in document order (the cycle check's input).
+    const edgeLists: Array<readonly ReferenceEdge[]> = []
     const referencesOf = new Map<number, string[]>()
     const reported = new Map<number, Set<string>>()
     let newlySkipped: Set<string> | undefined
@@ -354,7 +355,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         const known = first ? options.referenceMemo?.get(original) : undefined
         if (known?.refs.every((ref, i) => foundFor(ref) === known.found[i])) {
           referencesOf.set(index, known.refs as string[])
-          recordedEdges.push(...known.edges)
+          edgeLists.push(known.edges)
           reported.set(index, reportOnce(index, known.findings, new Set()))
           kept[index] = known.document
           byId.set(known.document._id, known.document)
@@ -393,7 +394,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
           return undefined
         })
         if (check.problem) {
-          if (first) recordedEdges.push(...edges)
+          if (first) edgeLists.push(edges)
           byId.delete(document._id)
           skip(index, check.problem.code, check.problem.path, check.problem.detail)
           skippedNow.add(document._id)
@@ -404,7 +405,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         kept[index] = repaired
         byId.set(repaired._id, repaired)
         if (first) {
-          recordedEdges.push(...edges)
+          edgeLists.push(edges)
           options.referenceMemo?.set(original, {
             refs,
             found,
@@ -419,7 +420,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
     const warnings = notes.flatMap((list) => list ?? [])
     const typeOf = new Map(identities.map((document) => [document._id, document._type]))
-    for (const cycle of findCycles(recordedEdges)) {
+    for (const cycle of cyclesOf(edgeLists, options.referenceMemo)) {
       const first = cycle[0] as ReferenceEdge
       const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
       const type = typeOf.get(first.from) ?? 'document'
@@ -445,6 +446,37 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
       },
     }
   }
+}
+
+/** The last cycle check per reference memo (so per dataset source and its reloads). */
+const lastCycles = new WeakMap<
+  ReferenceMemo,
+  { lists: ReadonlyArray<readonly ReferenceEdge[]>; cycles: ReferenceEdge[][] }
+>()
+
+/**
+ * Reference cycles among the edges; when every document has the same references as at the last
+ * load (a reload after an edit that changed none), the last answer.
+ */
+function cyclesOf(
+  lists: ReadonlyArray<readonly ReferenceEdge[]>,
+  memo: ReferenceMemo | undefined,
+): ReferenceEdge[][] {
+  const last = memo && lastCycles.get(memo)
+  if (last && last.lists.length === lists.length && last.lists.every((list, i) => sameEdges(list, lists[i])))
+    return last.cycles
+  const cycles = findCycles(lists.flat())
+  if (memo) lastCycles.set(memo, { lists, cycles })
+  return cycles
+}
+
+function sameEdges(a: readonly ReferenceEdge[], b: readonly ReferenceEdge[] | undefined): boolean {
+  if (a === b) return true
+  if (!b || a.length !== b.length) return false
+  return a.every((edge, i) => {
+    const other = b[i] as ReferenceEdge
+    return edge.from === other.from && edge.path === other.path && edge.to === other.to
+  })
 }
 
 function identityOf(document: SanityDocument): Identity {

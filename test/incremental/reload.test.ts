@@ -118,7 +118,13 @@ describe('reloading a dataset file', () => {
     const target = lines.findIndex((line) => line.includes('"_type":"person"'))
     lines.splice(target, 1)
     await writeFile(hostile, lines.join('\n'))
-    await expectSameAsFresh(await source.reload(), 'hostile-edited', hostile)
+    const edited = await source.reload()
+    await expectSameAsFresh(edited, 'hostile-edited', hostile)
+    // An edit that changes no reference: the cycles found at the last load are reported again.
+    await writeFile(hostile, lines.join('\n').replace('"title":"Cycle A"', '"title":"Cycle A, renamed"'))
+    const renamed = await edited.reload()
+    await expectSameAsFresh(renamed, 'hostile-renamed', hostile)
+    expect(renamed.validation.warnings.some((warning) => warning.code === 'reference-cycle')).toBe(true)
     const bundled = await openDatasetSource('content/data.ndjson', join(work, 'cache-bundled'), {
       reloadable: true,
     })
