@@ -152,6 +152,7 @@ export class RichTextCache implements RichTextRenderer {
   /** Rendered results by object, for `deferRichText`. */
   readonly #handles = new WeakMap<RenderedRichText, { entry: Entry }>()
   readonly #answers: AnswerMemo = new WeakMap()
+  readonly #optionHashes = new WeakMap<RichTextOptions, string>()
 
   constructor(dir: string) {
     this.dir = dir
@@ -165,7 +166,7 @@ export class RichTextCache implements RichTextRenderer {
     // Without a revision nothing says the content is the same as last time.
     if (!key.rev) return renderPortableText(blocks, options)
     const id = entryId(key)
-    const optionsHash = hashOptions(options)
+    const optionsHash = this.#optionsHash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached?.html && cached.text && cached.options === optionsHash) {
       if (stillValid(cached, options, this.#answers)) {
@@ -199,7 +200,7 @@ export class RichTextCache implements RichTextRenderer {
   markdown(markdown: string, options: RichTextOptions, key: RichTextKey): string {
     if (!key.rev) return markdownToHtml(markdown, options)
     const id = entryId(key)
-    const optionsHash = hashOptions(options)
+    const optionsHash = this.#optionsHash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached && cached.markdown !== undefined && cached.options === optionsHash) {
       if (stillValid(cached, options, this.#answers)) {
@@ -229,6 +230,16 @@ export class RichTextCache implements RichTextRenderer {
       defineDeferred(target, property, this.#pack, entry[field] as BlobRef, `${entry.hash}:${field}`)
     }
     return true
+  }
+
+  /** `hashOptions`, once per options object (a document's fields share one). */
+  #optionsHash(options: RichTextOptions): string {
+    let hash = this.#optionHashes.get(options)
+    if (hash === undefined) {
+      hash = hashOptions(options)
+      this.#optionHashes.set(options, hash)
+    }
+    return hash
   }
 
   contentKey(rendered: RenderedRichText): string | undefined {

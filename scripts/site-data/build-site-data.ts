@@ -247,14 +247,15 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const deferred = { bodyHtml: 'html', bodyText: 'text' } as const
   for (const doc of snapshot.articles) {
     const own = links.get(doc._id) as Link
-    const rendered = render.portableText(doc.body ?? [], richText(doc._id), {
+    const articleRichText = richText(doc._id)
+    const rendered = render.portableText(doc.body ?? [], articleRichText, {
       id: doc._id,
       rev: doc._rev,
       field: 'body',
     })
     const answers = (doc.faq ?? []).map((item, index) =>
       item.question && item.answer
-        ? render.markdown(item.answer, richText(doc._id), {
+        ? render.markdown(item.answer, articleRichText, {
             id: doc._id,
             rev: doc._rev,
             field: `faq.${item._key ?? index}`,
