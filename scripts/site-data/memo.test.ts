@@ -11,7 +11,7 @@ import { writeDataset } from '../gen/write.ts'
 import type { SanityDocument } from '../source/types.ts'
 import { buildSiteData } from './build-site-data.ts'
 import { imageSetupFor } from './images.ts'
-import { SiteDataMemo } from './memo.ts'
+import { type MadeOptions, SiteDataMemo } from './memo.ts'
 import { fetchSnapshot } from './snapshot.ts'
 import type { BuildWarning } from './types.ts'
 
@@ -67,34 +67,22 @@ describe('SiteDataMemo', () => {
 
   it('makes anew when the kept object is not adopted, or the build before did not complete', () => {
     const memo = new SiteDataMemo()
+    const make = (n: number, options?: MadeOptions<{ n: number }>) =>
+      memo.made(
+        'a',
+        ['x'],
+        () => {},
+        () => ({ n }),
+        options,
+      )
     memo.begin()
-    const kept = memo.made(
-      'a',
-      ['x'],
-      () => {},
-      () => ({ n: 1 }),
-    )
+    const kept = make(1)
     memo.commit()
     memo.begin()
-    expect(
-      memo.made(
-        'a',
-        ['x'],
-        () => {},
-        () => ({ n: 2 }),
-        { adopt: () => false },
-      ),
-    ).toEqual({ n: 2 })
+    expect(make(2, { adopt: () => false })).toEqual({ n: 2 })
     // Not committed: the next build still compares with the first one.
     memo.begin()
-    expect(
-      memo.made(
-        'a',
-        ['x'],
-        () => {},
-        () => ({ n: 3 }),
-      ),
-    ).toBe(kept)
+    expect(make(3)).toBe(kept)
   })
 
   it('derives once per source object', () => {
