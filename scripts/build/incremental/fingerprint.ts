@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type { SiteData } from '../../site-data/index.ts'
 import { withSharedReplaced } from '../../site-data/shared.ts'
 import { withDeferredAsTokens } from './deferred.ts'
+import { namedKey } from './pages.ts'
 import { SameData } from './same-data.ts'
 
 /** Stands for a shared object (see scripts/site-data/shared.ts) inside another value's text. */
@@ -140,11 +141,11 @@ export class DataHasher {
     this.#carried.add(value)
     const byKey = new Map<string, unknown>()
     for (const item of previous) {
-      const key = matchKey(item)
+      const key = namedKey(item)
       if (key !== undefined) byKey.set(key, item)
     }
     value.forEach((item, index) => {
-      const key = matchKey(item)
+      const key = namedKey(item)
       const counterpart = key === undefined ? previous[index] : byKey.get(key)
       if (counterpart !== undefined) this.#carryOver(item, counterpart)
     })
@@ -155,17 +156,6 @@ function itemsAt(siteData: SiteData, path: string): unknown[] {
   let value: unknown = { reel: siteData }
   for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part]
   return Array.isArray(value) ? value : []
-}
-
-/** What identifies a list item between builds, as in `itemKey` (scripts/build/incremental/pages.ts). */
-function matchKey(item: unknown): string | undefined {
-  if (!item || typeof item !== 'object') return undefined
-  const record = item as Record<string, unknown>
-  for (const field of ['id', 'url', 'slug'] as const) {
-    const value = record[field]
-    if (typeof value === 'string' && value !== '') return `${field}:${value}`
-  }
-  return undefined
 }
 
 let codeHash: string | undefined

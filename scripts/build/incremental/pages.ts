@@ -169,16 +169,28 @@ export function trackRun(siteData: SiteData, plan?: RenderPlan): TrackedRun {
  * its content (a changed item then counts as removed and added, which is still correct).
  */
 export function itemKey(item: unknown): string {
-  if (item && typeof item === 'object') {
-    const record = item as Record<string, unknown>
-    for (const field of ['id', 'url', 'slug'] as const) {
-      const value = record[field]
-      if (typeof value === 'string' && value !== '') return `${field}:${value}`
-    }
+  return (
+    namedKey(item) ??
+    `hash:${createHash('sha1')
+      .update(JSON.stringify(item) ?? 'undefined')
+      .digest('base64')}`
+  )
+}
+
+/**
+ * The key of an item that names itself (`id`, else `url`, else `slug`), as {@link itemKey} gives it;
+ * `undefined` for an item that does not.
+ *
+ * @param item a site-data list item
+ */
+export function namedKey(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object') return undefined
+  const record = item as Record<string, unknown>
+  for (const field of ['id', 'url', 'slug'] as const) {
+    const value = record[field]
+    if (typeof value === 'string' && value !== '') return `${field}:${value}`
   }
-  return `hash:${createHash('sha1')
-    .update(JSON.stringify(item) ?? 'undefined')
-    .digest('base64')}`
+  return undefined
 }
 
 /**
