@@ -29,6 +29,7 @@ import {
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
+import { sameItems } from '../lib/same-items.ts'
 import {
   markdownToHtml,
   type RenderedRichText,
@@ -404,7 +405,7 @@ function stillValid(entry: Entry, options: RichTextOptions, memo: AnswerMemo): b
   }
   // The same answers as when the entry was last found valid need no hashing.
   const before = validAnswers.get(entry.deps)
-  if (before && sameStrings(before, now)) return true
+  if (before && sameItems(before, now)) return true
   const answers = new AnswerHash()
   for (const answer of now) answers.add(answer)
   if (answers.digest() !== entry.deps.answers) return false
@@ -414,12 +415,6 @@ function stillValid(entry: Entry, options: RichTextOptions, memo: AnswerMemo): b
 
 /** The answers each entry was last found valid with, in this process. */
 const validAnswers = new WeakMap<Dependencies, readonly string[]>()
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
-  return true
-}
 
 /** The function a recorded lookup calls, taking the call's argument as recorded. */
 function resolverFor(lookup: Lookup, options: RichTextOptions): ((argument: string) => unknown) | undefined {

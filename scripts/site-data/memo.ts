@@ -1,3 +1,4 @@
+import { sameItems } from '../lib/same-items.ts'
 import type { BuildWarning } from './types.ts'
 
 /*
@@ -61,7 +62,7 @@ export class SiteDataMemo {
     options: MadeOptions<T> = {},
   ): T {
     const last = this.#previous.get(key)
-    if (last && sameInputs(last.inputs, inputs) && (options.adopt?.(last.value as T) ?? true)) {
+    if (last && sameItems(last.inputs, inputs) && (options.adopt?.(last.value as T) ?? true)) {
       for (const warning of last.warnings) warn(warning)
       this.#current.set(key, last)
       this.stats.kept += 1
@@ -92,10 +93,4 @@ export class SiteDataMemo {
     }
     return value
   }
-}
-
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
-  return true
 }

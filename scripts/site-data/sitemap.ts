@@ -59,30 +59,25 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
   ]
   // Each time is listed by several pages (an article's by its own, the home page, its archive page,
   // tag, author): parsed once.
-  const parsed = new Map<string, number>()
-  const timeOf = (value: string): number => {
-    let time = parsed.get(value)
-    if (time === undefined) {
-      time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
-      parsed.set(value, time)
-    }
-    return time
-  }
-  const formatted = new Map<string, string>()
-  const lastmod = (value: string): string => {
-    let text = formatted.get(value)
-    if (text === undefined) {
-      text = rfc3339(value)
-      formatted.set(value, text)
-    }
-    return text
-  }
+  const timeOf = onceEach((value) =>
+    Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value),
+  )
+  const lastmod = onceEach(rfc3339)
   // As `absoluteUrl` does, with the site's URL parsed once instead of once per page.
   const base = new URL(`${data.site.url}/`)
   return entries.map(([path, times]) => ({
     loc: new URL(path, base).href,
     lastmod: lastmod(newest(times, timeOf) ?? data.builtAt),
   }))
+}
+
+/** `fn`, computed once per distinct argument (for the length of one sitemap). */
+function onceEach<T>(fn: (value: string) => T): (value: string) => T {
+  const known = new Map<string, T>()
+  return (value) => {
+    if (!known.has(value)) known.set(value, fn(value))
+    return known.get(value) as T
+  }
 }
 
 function newest(

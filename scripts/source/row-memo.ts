@@ -1,4 +1,5 @@
 import { type ExprNode, evaluate } from 'groq-js'
+import { sameItems } from '../lib/same-items.ts'
 import type { QueryParams, SanityDocument } from './types.ts'
 
 /*
@@ -195,9 +196,3 @@ interface LastAnswer {
 
 /** The last answer of each flat query, per memo (so per source and the sources reloaded from it). */
 const lastAnswers = new WeakMap<RowMemo, Map<string, LastAnswer>>()
-
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
-  return true
-}
