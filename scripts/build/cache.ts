@@ -14,7 +14,7 @@
  * HTML and plain text live in an append-only pack on disk (see `BlobPack`) and are read when a page
  * needs them: with `deferRichText`, site data for 10,000 articles does not hold 10,000 bodies in memory.
  */
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 import {
   closeSync,
   existsSync,
@@ -459,7 +459,7 @@ function hashOptions(options: RichTextOptions): string {
     if (key === 'onWarning' || key.startsWith('resolve')) continue
     plain[key] = typeof value === 'function' ? 'function' : value
   }
-  return createHash('sha1').update(stableJson(plain)).digest('base64')
+  return hash('sha1', stableJson(plain), 'base64')
 }
 
 function stableJson(value: unknown): string {

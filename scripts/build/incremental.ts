@@ -15,7 +15,6 @@
  * templates or build code (`siteCodeHash`), or different site settings.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +34,7 @@ import {
   readManifest,
   siteConfigHash,
   templateEntries,
+  writeManifest,
 } from './incremental/manifest.ts'
 import type { PageRecord, RenderPlan, Share, TemplateInfo } from './incremental/pages.ts'
 import { type RenderedShares, renderShares } from './incremental/render.ts'
@@ -222,17 +222,13 @@ export async function renderPages(
   const hasher = new DataHasher(siteData, lastHasher)
   if (previous && previous.manifest === undefined) progress.step(`full render: ${previous.reason}`)
   // Reused pages keep their entries; rendered ones are fingerprinted from what they read.
-  const writeManifest = (
-    kept: ManifestPage[],
-    records: PageRecord[],
-    templates: Map<string, TemplateInfo>,
-  ) => {
+  const manifestOf = (kept: ManifestPage[], records: PageRecord[], templates: Map<string, TemplateInfo>) => {
     const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher)]
     const entries = templateEntries(pages, templates, hasher)
     // Every fingerprint of this build is taken: the next build compares with this one.
     hasher.forgetPrevious()
     lastHasher = hasher
-    return writeManifestFile(dir, {
+    return writeManifest(dir, {
       format: 1,
       code,
       site,
@@ -252,7 +248,7 @@ export async function renderPages(
       rendered: written.length,
       reused: 0,
       reason: previous?.reason,
-      writeManifest: () => writeManifest([], records, templates),
+      writeManifest: () => manifestOf([], records, templates),
     }
   }
 
@@ -270,7 +266,11 @@ export async function renderPages(
     `rendered ${written.length} page(s); ${linking ? 'linking' : 'keeping'} ${plan.kept.length} unchanged page(s)`,
   )
   const renderedOutputs = new Set(records.map((page) => page.output))
-  const kept = plan.kept.filter((page) => !renderedOutputs.has(page.output) && !rerendered.has(page.template))
+  // In the previous manifest's order (by output path), which the next manifest keeps.
+  const planned = new Set(plan.kept)
+  const kept = manifest.pages.filter(
+    (page) => planned.has(page) && !renderedOutputs.has(page.output) && !rerendered.has(page.template),
+  )
   const reusedOutputs = kept.map((page) => page.output)
   const clashes = linking
     ? linkFiles(options.previous as string, dir, reusedOutputs)
@@ -284,7 +284,7 @@ export async function renderPages(
     mode: 'incremental',
     rendered: written.length,
     reused: kept.length,
-    writeManifest: () => writeManifest(kept, records, templates),
+    writeManifest: () => manifestOf(kept, records, templates),
   }
 }
 
@@ -446,17 +446,4 @@ async function usableManifest(
   if (manifest.code !== code) return { reason: 'templates or build code changed since the previous build' }
   if (manifest.site !== site) return { reason: 'site settings changed since the previous build' }
   return { manifest }
-}
-
-/** Written in a fixed order (pages by output path, templates by path), whatever built them. */
-async function writeManifestFile(dir: string, content: Manifest): Promise<void> {
-  const manifest: Manifest = {
-    ...content,
-    templates: Object.fromEntries(Object.entries(content.templates).sort(([a], [b]) => (a < b ? -1 : 1))),
-    pages: [...content.pages].sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0)),
-  }
-  const file = join(dir, MANIFEST_PATH)
-  mkdirSync(join(dir, '_build'), { recursive: true })
-  await rm(file, { force: true })
-  await writeFile(file, `${JSON.stringify(manifest)}\n`)
 }
