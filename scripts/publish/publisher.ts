@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { PreparedTree } from '../build/incremental/tree.ts'
@@ -10,6 +9,7 @@ import { errorMessage, type Logger, silentLogger } from './log.ts'
 import { type BuildBatch, BuildQueue, type StopOutcome } from './queue.ts'
 import { type Baseline, Reconciler } from './reconciler.ts'
 import { newReleaseId, type ReleaseMeta, Releases, validateRelease } from './releases.ts'
+import { removeTree } from './remove-tree.ts'
 import { BuildCancelledError, BuildFailedError, BuildWorker } from './runner.ts'
 import { PublishScheduler } from './scheduler.ts'
 import { createPublishServer } from './server.ts'
@@ -215,7 +215,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     const tracked = work.catch(() => {}).finally(() => cleanups.delete(tracked))
     cleanups.add(tracked)
   }
-  const removeLater = (dir: string) => cleanup(rm(dir, { recursive: true, force: true }))
+  const removeLater = (dir: string) => cleanup(removeTree(dir))
 
   async function build(batch: BuildBatch, signal: AbortSignal): Promise<void> {
     const id = newReleaseId(new Date(now()))

@@ -13,6 +13,7 @@ import {
 } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import type { Fingerprint } from './fingerprint.ts'
+import { removeTree } from './remove-tree.ts'
 
 /*
  * Releases: every build is a directory `<root>/<id>/` (root defaults to `.builds/` beside the
@@ -68,6 +69,8 @@ export class ReleaseValidationError extends Error {
 }
 
 const ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{4}$/
+/** Names of what interrupted builds, swaps, copies and deletions leave in the releases directory. */
+const LEFTOVERS = ['.staging-', '.import-', '.tree-', '.trash-']
 
 export function isReleaseId(value: string): boolean {
   return ID_PATTERN.test(value)
@@ -107,7 +110,7 @@ export class Releases {
     await mkdir(this.root, { recursive: true })
     const removed: string[] = []
     for (const name of await readdir(this.root)) {
-      if (name.startsWith('.staging-') || name.startsWith('.import-') || name.startsWith('.tree-')) {
+      if (LEFTOVERS.some((prefix) => name.startsWith(prefix))) {
         await rm(join(this.root, name), { recursive: true, force: true })
         removed.push(join(this.root, name))
       }
@@ -278,16 +281,28 @@ export class Releases {
     return { from, to: target }
   }
 
-  /** Deletes all but the newest `keep` releases, never the current one. */
-  /** Deletes release `id` (never the current one). */
+  /**
+   * Deletes release `id` (never the current one). It stops being a release at once (its directory is
+   * moved aside), then is deleted a file at a time (`removeTree`), so pages keep being served
+   * meanwhile.
+   */
   async remove(id: string): Promise<void> {
     if (!isReleaseId(id)) throw new Error(`not a release id: ${id}`)
     const current = await this.current()
     if (current.kind === 'release' && current.id === id) throw new Error(`release ${id} is live`)
-    await rm(this.dirOf(id), { recursive: true, force: true })
+    const trash = join(this.root, `.trash-${id}-${randomBytes(2).toString('hex')}`)
+    const moved = await rename(this.dirOf(id), trash).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false
+        throw error
+      },
+    )
     await rm(join(this.root, `${id}.json`), { force: true })
+    if (moved) await removeTree(trash)
   }
 
+  /** Deletes all but the newest `keep` releases, never the current one. */
   async prune(): Promise<string[]> {
     const releases = await this.list()
     const current = await this.current()

@@ -88,6 +88,36 @@ describe('Releases', () => {
     expect(await releases.prune()).toEqual([ids[1]])
     expect((await releases.list()).map((r) => r.id)).toEqual([ids[0], ids[2], ids[3]])
     expect((await readdir(releases.root)).filter((name) => name.endsWith('.json'))).toHaveLength(3)
+    // Nothing of a removed release is left, not even the directory it was moved aside to.
+    expect((await readdir(releases.root)).sort()).toEqual(
+      [ids[0], ids[2], ids[3]].flatMap((id) => [id, `${id}.json`]).sort(),
+    )
+  })
+
+  it('stops listing a release as soon as its removal starts', async () => {
+    const { releases } = await setup(5)
+    const old = await addRelease(releases, 'old', 200)
+    const live = await addRelease(releases, 'live')
+    await releases.activate(live)
+    let done = false
+    const removing = releases.remove(old).finally(() => {
+      done = true
+    })
+    // Whenever it is looked at, the release is either whole or not listed (a rollback never finds
+    // one half deleted).
+    const seen = new Set<string>()
+    while (!done) {
+      for (const release of await releases.list()) {
+        // Gone since it was listed: moved aside meanwhile.
+        const files = await readdir(release.dir).catch(() => undefined)
+        if (files) seen.add(release.id === old ? `old:${files.length}` : release.id)
+      }
+    }
+    await removing
+    expect([...seen].filter((entry) => entry.startsWith('old:') && entry !== 'old:200')).toEqual([])
+    expect((await releases.list()).map((r) => r.id)).toEqual([live])
+    expect(await readdir(releases.root)).toEqual([live, `${live}.json`].sort())
+    await expect(releases.remove(live)).rejects.toThrow(/is live/)
   })
 
   it('moves a plain _site directory from `npm run build` into an imported release', async () => {
@@ -108,12 +138,13 @@ describe('Releases', () => {
     expect(await readFile(join(dir, '_site', 'index.html'), 'utf8')).toBe('plain build')
   })
 
-  it('cleans up staging directories, copies for a next build and swap links left by a crash', async () => {
+  it('cleans up staging directories, copies for a next build, releases half deleted and swap links left by a crash', async () => {
     const { dir, releases } = await setup()
     await mkdir(join(releases.root, '.staging-20261130T000000000Z-0000'), { recursive: true })
     await mkdir(releases.treeDir('20261130T000000000Z-0000'), { recursive: true })
+    await mkdir(join(releases.root, '.trash-20261130T000000000Z-0000-beef', 'shows'), { recursive: true })
     await writeFile(join(dir, '._site.swap-dead'), '')
-    expect(await releases.init()).toHaveLength(3)
+    expect(await releases.init()).toHaveLength(4)
     expect(await readdir(releases.root)).toEqual([])
   })
 
