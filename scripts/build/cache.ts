@@ -39,6 +39,15 @@ import {
 } from '../richtext/index.ts'
 import { defineDeferred } from './incremental/deferred.ts'
 import { BlobPack, type BlobRef } from './incremental/pack.ts'
+import {
+  AnswerHash,
+  answerKey,
+  BuildLookups,
+  type Call,
+  type Dependencies,
+  type Lookup,
+  thrownKey,
+} from './lookups.ts'
 
 /** Which rich-text field of which document revision. */
 export interface RichTextKey {
@@ -73,23 +82,6 @@ export interface RichTextRenderer {
 export const renderDirect: RichTextRenderer = {
   portableText: (blocks, options) => renderPortableText(blocks, options),
   markdown: (markdown, options) => markdownToHtml(markdown, options),
-}
-
-type Lookup = 'reference' | 'castCredit' | 'status' | 'imageUrl'
-/** One resolver call: which resolver, with what argument. */
-type Call = readonly [lookup: Lookup, argument: string]
-
-/**
- * What a render looked up, kept small: a 10,000-article cache records ~250,000 calls, and holding
- * each call and its answer as strings in arrays made the index the largest thing a build kept in
- * memory (and the garbage collector's longest walk). The calls are one JSON string per entry; the
- * answers only a hash, enough to tell whether every one of them is still the same.
- */
-interface Dependencies {
-  /** Each distinct call, in the order first made, as JSON (`Call[]`). */
-  calls: string
-  /** Hash of every answer in call order (JSON; `!` + message when it threw). */
-  answers: string
 }
 
 interface Entry {
@@ -152,8 +144,9 @@ export class RichTextCache implements RichTextRenderer {
   readonly #current = new Map<string, Entry>()
   /** Rendered results by object, for `deferRichText`. */
   readonly #handles = new WeakMap<RenderedRichText, { entry: Entry }>()
-  readonly #answers: AnswerMemo = new WeakMap()
+  readonly #lookups = new BuildLookups(lastLookups)
   readonly #optionHashes = new WeakMap<RichTextOptions, string>()
+  readonly #optionsHasher = new OptionsHasher()
 
   constructor(dir: string) {
     this.dir = dir
@@ -170,7 +163,7 @@ export class RichTextCache implements RichTextRenderer {
     const optionsHash = this.#optionsHash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached?.html && cached.text && cached.options === optionsHash) {
-      if (stillValid(cached, options, this.#answers)) {
+      if (this.#lookups.stillValid(cached.deps, options)) {
         this.stats.hits += 1
         this.#current.set(id, cached)
         for (const warning of cached.warnings ?? []) options.onWarning?.(warning)
@@ -180,7 +173,7 @@ export class RichTextCache implements RichTextRenderer {
     } else {
       this.stats.misses += 1
     }
-    const recorder = record(options)
+    const recorder = record(options, this.#lookups)
     const rendered = renderPortableText(blocks, recorder.options)
     const entry: Entry = {
       options: optionsHash,
@@ -204,7 +197,7 @@ export class RichTextCache implements RichTextRenderer {
     const optionsHash = this.#optionsHash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached && cached.markdown !== undefined && cached.options === optionsHash) {
-      if (stillValid(cached, options, this.#answers)) {
+      if (this.#lookups.stillValid(cached.deps, options)) {
         this.stats.hits += 1
         this.#current.set(id, cached)
         for (const warning of cached.warnings ?? []) options.onWarning?.(warning)
@@ -214,7 +207,7 @@ export class RichTextCache implements RichTextRenderer {
     } else {
       this.stats.misses += 1
     }
-    const recorder = record(options)
+    const recorder = record(options, this.#lookups)
     const html = markdownToHtml(markdown, recorder.options)
     this.#current.set(id, { options: optionsHash, ...recorder.finish(), markdown: html })
     return html
@@ -237,7 +230,7 @@ export class RichTextCache implements RichTextRenderer {
   #optionsHash(options: RichTextOptions): string {
     let hash = this.#optionHashes.get(options)
     if (hash === undefined) {
-      hash = hashOptions(options)
+      hash = this.#optionsHasher.hash(options)
       this.#optionHashes.set(options, hash)
     }
     return hash
@@ -271,6 +264,9 @@ export class RichTextCache implements RichTextRenderer {
     writeIndex(`${file}.tmp`, { format: FORMAT, code: this.#code }, this.#current)
     renameSync(`${file}.tmp`, file)
     lastSaved = { file, version: fileVersion(file), code: this.#code, entries: this.#current }
+    // The next build of this process compares its lookups with this one's.
+    this.#lookups.completed()
+    lastLookups = this.#lookups
   }
 
   close(): void {
@@ -302,8 +298,14 @@ function entryId(key: RichTextKey): string {
   return `${key.id}\u0000${key.rev ?? ''}\u0000${key.field}`
 }
 
-/** Wraps the resolvers so every call and answer is recorded, and collects warnings. */
-function record(options: RichTextOptions): {
+/**
+ * Wraps the resolvers so every call and answer is recorded, and collects warnings; the finished
+ * recording is valid in this build (`lookups`).
+ */
+function record(
+  options: RichTextOptions,
+  lookups: BuildLookups,
+): {
   options: RichTextOptions
   /** What the entry keeps of the recording, once the render is done. */
   finish(): Pick<Entry, 'deps' | 'warnings'>
@@ -325,7 +327,7 @@ function record(options: RichTextOptions): {
       if (!answers.has(key)) answers.set(key, { call: [lookup, argument], answer: answerKey(answer) })
       return answer
     } catch (error) {
-      if (!answers.has(key)) answers.set(key, { call: [lookup, argument], answer: `!${String(error)}` })
+      if (!answers.has(key)) answers.set(key, { call: [lookup, argument], answer: thrownKey(error) })
       throw error
     }
   }
@@ -344,122 +346,40 @@ function record(options: RichTextOptions): {
     finish: () => {
       const hash = new AnswerHash()
       for (const { answer } of answers.values()) hash.add(answer)
-      return {
-        deps: {
-          calls: JSON.stringify([...answers.values()].map(({ call }) => call)),
-          answers: hash.digest(),
-        },
-        ...(warnings.length > 0 ? { warnings } : {}),
+      const deps: Dependencies = {
+        calls: JSON.stringify([...answers.values()].map(({ call }) => call)),
+        answers: hash.digest(),
       }
+      lookups.recorded(deps, answers.values(), options)
+      return { deps, ...(warnings.length > 0 ? { warnings } : {}) }
     },
   }
 }
 
-/** Hash of a sequence of answers (each length-prefixed, so no two sequences hash alike by joining). */
-class AnswerHash {
-  readonly #hash = createHash('sha1')
-  add(answer: string): void {
-    this.#hash.update(`${answer.length}:`).update(answer)
-  }
-  digest(): string {
-    return this.#hash.digest('base64')
-  }
-}
-
-/** Each entry's calls, parsed once per process (an entry lives on while its document is unchanged). */
-const parsedCalls = new WeakMap<Dependencies, readonly Call[]>()
-
 /**
- * Answers by resolver and argument, for one build. Resolvers answer from the build's site data alone,
- * so the same function asked the same thing gives the same answer: most entries look up the same few
- * shows and people.
+ * Hashes the options that change output; resolvers and the warning sink are left out. Every document
+ * of a build has options of its own that differ from the others' only in `documentId`: the rest is
+ * hashed once, while its values are the same (`===`) as last time.
  */
-type AnswerMemo = WeakMap<object, Map<string, string>>
+class OptionsHasher {
+  #last: { values: unknown[]; json: string } | undefined
 
-/** True when every recorded lookup still gives the recorded answer. */
-function stillValid(entry: Entry, options: RichTextOptions, memo: AnswerMemo): boolean {
-  let calls = parsedCalls.get(entry.deps)
-  if (!calls) {
-    calls = JSON.parse(entry.deps.calls) as Call[]
-    parsedCalls.set(entry.deps, calls)
-  }
-  const now: string[] = []
-  for (const [lookup, argument] of calls) {
-    const resolver = resolverFor(lookup, options)
-    if (!resolver) return false
-    let known = memo.get(resolver)
-    if (!known) {
-      known = new Map()
-      memo.set(resolver, known)
+  hash(options: RichTextOptions): string {
+    const values: unknown[] = []
+    for (const [key, value] of Object.entries(options)) {
+      if (key === 'onWarning' || key === 'documentId' || key.startsWith('resolve')) continue
+      values.push(key, value)
     }
-    let answer = known.get(argument)
-    if (answer === undefined) {
-      try {
-        answer = answerKey(resolver(argument))
-      } catch (error) {
-        answer = `!${String(error)}`
+    if (!this.#last || !sameItems(this.#last.values, values)) {
+      const plain: Record<string, unknown> = {}
+      for (let index = 0; index < values.length; index += 2) {
+        const value = values[index + 1]
+        plain[values[index] as string] = typeof value === 'function' ? 'function' : value
       }
-      known.set(argument, answer)
+      this.#last = { values, json: stableJson(plain) }
     }
-    now.push(answer)
+    return hash('sha1', `${this.#last.json}\u0000${JSON.stringify(options.documentId)}`, 'base64')
   }
-  // The same answers as when the entry was last found valid need no hashing.
-  const before = validAnswers.get(entry.deps)
-  if (before && sameItems(before, now)) return true
-  const answers = new AnswerHash()
-  for (const answer of now) answers.add(answer)
-  if (answers.digest() !== entry.deps.answers) return false
-  validAnswers.set(entry.deps, now)
-  return true
-}
-
-/** The answers each entry was last found valid with, in this process. */
-const validAnswers = new WeakMap<Dependencies, readonly string[]>()
-
-/** The function a recorded lookup calls, taking the call's argument as recorded. */
-function resolverFor(lookup: Lookup, options: RichTextOptions): ((argument: string) => unknown) | undefined {
-  switch (lookup) {
-    case 'reference':
-      return options.resolveReference ?? answersNothing
-    case 'castCredit':
-      return options.resolveCastCredit ?? answersNothing
-    case 'status':
-      return options.resolveStatus ?? answersNothing
-    case 'imageUrl': {
-      const imageUrl = options.imageUrl
-      if (typeof imageUrl !== 'function') return undefined
-      let parsing = imageUrlParsers.get(imageUrl)
-      if (!parsing) {
-        parsing = (argument: string) => {
-          const [image, width] = JSON.parse(argument) as [Record<string, unknown>, number]
-          return imageUrl(image, width)
-        }
-        imageUrlParsers.set(imageUrl, parsing)
-      }
-      return parsing
-    }
-    default:
-      return undefined
-  }
-}
-
-/** A missing resolver: every lookup answers `undefined`. */
-const answersNothing = (): undefined => undefined
-
-const imageUrlParsers = new WeakMap<object, (argument: string) => unknown>()
-
-function answerKey(answer: unknown): string {
-  return answer === undefined ? 'u' : JSON.stringify(answer)
-}
-
-/** Options that change output, as a hash; resolvers and the warning sink are left out. */
-function hashOptions(options: RichTextOptions): string {
-  const plain: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(options)) {
-    if (key === 'onWarning' || key.startsWith('resolve')) continue
-    plain[key] = typeof value === 'function' ? 'function' : value
-  }
-  return hash('sha1', stableJson(plain), 'base64')
 }
 
 function stableJson(value: unknown): string {
@@ -477,6 +397,9 @@ function stableJson(value: unknown): string {
 function contentHash(html: string, text: string): string {
   return createHash('sha1').update(html).update('\u0000').update(text).digest('base64')
 }
+
+/** The lookups of the build this process saved last (see lookups.ts). */
+let lastLookups: BuildLookups | undefined
 
 /**
  * The index this process saved last: a process that builds again (the publisher's worker) reads it

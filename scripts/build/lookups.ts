@@ -1,0 +1,250 @@
+/*
+ * What a cached render looked up, and whether every lookup still gives the same answer (see cache.ts).
+ *
+ * A render records each call it made to a resolver (internal links, cast credits, show status, image
+ * URLs) and a hash of the answers. Checking an entry means asking each of its calls again: at 10,000
+ * articles that is ~250,000 calls per build, for entries of which nearly all are unchanged. A process
+ * that builds again (the publisher's worker) keeps what each call answered in its last build: it asks
+ * every distinct call once, and an entry found valid then, none of whose calls now answers otherwise,
+ * is valid without looking at its calls one by one.
+ */
+import { createHash } from 'node:crypto'
+import { sameItems } from '../lib/same-items.ts'
+import type { RichTextOptions } from '../richtext/index.ts'
+
+export type Lookup = 'reference' | 'castCredit' | 'status' | 'imageUrl'
+/** One resolver call: which resolver, with what argument. */
+export type Call = readonly [lookup: Lookup, argument: string]
+
+/**
+ * What a render looked up, kept small: a 10,000-article cache records ~250,000 calls, and holding
+ * each call and its answer as strings in arrays made the index the largest thing a build kept in
+ * memory (and the garbage collector's longest walk). The calls are one JSON string per entry; the
+ * answers only a hash, enough to tell whether every one of them is still the same.
+ */
+export interface Dependencies {
+  /** Each distinct call, in the order first made, as JSON (`Call[]`). */
+  calls: string
+  /** Hash of every answer in call order (JSON; `!` + message when it threw). */
+  answers: string
+}
+
+/** Hash of a sequence of answers (each length-prefixed, so no two sequences hash alike by joining). */
+export class AnswerHash {
+  readonly #hash = createHash('sha1')
+  add(answer: string): void {
+    this.#hash.update(`${answer.length}:`).update(answer)
+  }
+  digest(): string {
+    return this.#hash.digest('base64')
+  }
+}
+
+/**
+ * A resolver's answer as recorded: JSON, `u` for `undefined`.
+ *
+ * @param answer what the resolver returned
+ */
+export function answerKey(answer: unknown): string {
+  return answer === undefined ? 'u' : JSON.stringify(answer)
+}
+
+/** What a call that threw answers. */
+export function thrownKey(error: unknown): string {
+  return `!${String(error)}`
+}
+
+/** Calls whose answer changed, by lookup, and how many in all. */
+interface ChangedCalls {
+  calls: Map<Lookup, Set<string>>
+  count: number
+}
+
+/**
+ * The lookups of one build: each distinct call is asked once, and (see the top of this file) what the
+ * calls answered in `last`, the process's previous build, tells which entries are still valid at once.
+ */
+export class BuildLookups {
+  #last: BuildLookups | undefined
+  /** The resolvers of the first options seen: the ones every document of a build shares. */
+  #resolvers: readonly unknown[] | undefined
+  /** Answers by lookup and argument, for the shared resolvers: what the next build compares with. */
+  readonly #shared = new Map<Lookup, Map<string, string>>()
+  /** Answers by resolver and argument, for any other resolvers. */
+  readonly #byResolver = new WeakMap<object, Map<string, string>>()
+  /** Dependencies found valid (or recorded) in this build, with the shared resolvers. */
+  readonly #valid = new WeakSet<Dependencies>()
+  /** Calls whose answer differs from the one in `last`, by lookup; and how many. */
+  #changed: ChangedCalls | undefined
+
+  /** @param last the lookups of the process's previous build that completed, if any */
+  constructor(last?: BuildLookups) {
+    this.#last = last
+  }
+
+  /**
+   * True when `deps` still hold: every call gives the answer recorded in them.
+   *
+   * @param deps what an entry looked up
+   * @param options the render options of this build (its resolvers answer the calls)
+   */
+  stillValid(deps: Dependencies, options: RichTextOptions): boolean {
+    const shared = this.#shares(options)
+    if (shared && this.#unchangedSinceLast(deps, options)) {
+      this.#valid.add(deps)
+      return true
+    }
+    const now: string[] = []
+    for (const [lookup, argument] of callsOf(deps)) {
+      const answer = this.#answer(lookup, argument, options, shared)
+      if (answer === undefined) return false
+      now.push(answer)
+    }
+    // The same answers as when the entry was last found valid need no hashing.
+    const before = validAnswers.get(deps)
+    if (!before || !sameItems(before, now)) {
+      const answers = new AnswerHash()
+      for (const answer of now) answers.add(answer)
+      if (answers.digest() !== deps.answers) return false
+      validAnswers.set(deps, now)
+    }
+    if (shared) this.#valid.add(deps)
+    return true
+  }
+
+  /**
+   * Takes in a render's own recording: its calls were answered as recorded, and its dependencies
+   * are valid in this build.
+   *
+   * @param deps what the render looked up
+   * @param answers each call and what it answered
+   * @param options the options the render was given
+   */
+  recorded(
+    deps: Dependencies,
+    answers: Iterable<{ call: Call; answer: string }>,
+    options: RichTextOptions,
+  ): void {
+    if (!this.#shares(options)) return
+    for (const { call, answer } of answers) this.#sharedFor(call[0]).set(call[1], answer)
+    this.#valid.add(deps)
+  }
+
+  /** Lets go of the previous build's lookups once this build is the one the next compares with. */
+  completed(): void {
+    this.#last = undefined
+  }
+
+  #shares(options: RichTextOptions): boolean {
+    const resolvers = resolverSetOf(options)
+    this.#resolvers ??= resolvers
+    return sameItems(this.#resolvers, resolvers)
+  }
+
+  #sharedFor(lookup: Lookup): Map<string, string> {
+    let answers = this.#shared.get(lookup)
+    if (!answers) {
+      answers = new Map()
+      this.#shared.set(lookup, answers)
+    }
+    return answers
+  }
+
+  /** Valid in the last build, and none of its calls answers otherwise now. */
+  #unchangedSinceLast(deps: Dependencies, options: RichTextOptions): boolean {
+    const last = this.#last
+    if (last === undefined) return false
+    if (!last.#valid.has(deps)) return false
+    const changed = this.#changedSinceLast(last, options)
+    if (changed.count === 0) return true
+    for (const [lookup, argument] of callsOf(deps)) if (changed.calls.get(lookup)?.has(argument)) return false
+    return true
+  }
+
+  /** Asks every call the last build asked (so every call of its valid entries) once. */
+  #changedSinceLast(last: BuildLookups, options: RichTextOptions): ChangedCalls {
+    if (this.#changed) return this.#changed
+    const changed = { calls: new Map<Lookup, Set<string>>(), count: 0 }
+    for (const [lookup, answers] of last.#shared) {
+      const calls = new Set<string>()
+      for (const [argument, before] of answers)
+        if (this.#answer(lookup, argument, options, true) !== before) calls.add(argument)
+      changed.calls.set(lookup, calls)
+      changed.count += calls.size
+    }
+    this.#changed = changed
+    return changed
+  }
+
+  /** What a call answers now; `undefined` when the options have no resolver for it. */
+  #answer(lookup: Lookup, argument: string, options: RichTextOptions, shared: boolean): string | undefined {
+    const resolver = resolverFor(lookup, options)
+    if (!resolver) return undefined
+    let known = shared ? this.#sharedFor(lookup) : this.#byResolver.get(resolver)
+    if (!known) {
+      known = new Map()
+      this.#byResolver.set(resolver, known)
+    }
+    let answer = known.get(argument)
+    if (answer === undefined) {
+      try {
+        answer = answerKey(resolver(argument))
+      } catch (error) {
+        answer = thrownKey(error)
+      }
+      known.set(argument, answer)
+    }
+    return answer
+  }
+}
+
+/** Each entry's calls, parsed once per process (an entry lives on while its document is unchanged). */
+const parsedCalls = new WeakMap<Dependencies, readonly Call[]>()
+
+function callsOf(deps: Dependencies): readonly Call[] {
+  let calls = parsedCalls.get(deps)
+  if (!calls) {
+    calls = JSON.parse(deps.calls) as Call[]
+    parsedCalls.set(deps, calls)
+  }
+  return calls
+}
+
+/** The answers each entry was last found valid with, in this process. */
+const validAnswers = new WeakMap<Dependencies, readonly string[]>()
+
+function resolverSetOf(options: RichTextOptions): readonly unknown[] {
+  return [options.resolveReference, options.resolveCastCredit, options.resolveStatus, options.imageUrl]
+}
+
+/** The function a recorded lookup calls, taking the call's argument as recorded. */
+function resolverFor(lookup: Lookup, options: RichTextOptions): ((argument: string) => unknown) | undefined {
+  switch (lookup) {
+    case 'reference':
+      return options.resolveReference ?? answersNothing
+    case 'castCredit':
+      return options.resolveCastCredit ?? answersNothing
+    case 'status':
+      return options.resolveStatus ?? answersNothing
+    case 'imageUrl': {
+      const imageUrl = options.imageUrl
+      if (typeof imageUrl !== 'function') return undefined
+      let parsing = imageUrlParsers.get(imageUrl)
+      if (!parsing) {
+        parsing = (argument: string) => {
+          const [image, width] = JSON.parse(argument) as [Record<string, unknown>, number]
+          return imageUrl(image, width)
+        }
+        imageUrlParsers.set(imageUrl, parsing)
+      }
+      return parsing
+    }
+    default:
+      return undefined
+  }
+}
+
+/** A missing resolver: every lookup answers `undefined`. */
+const answersNothing = (): undefined => undefined
+
+const imageUrlParsers = new WeakMap<object, (argument: string) => unknown>()
