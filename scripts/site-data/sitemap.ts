@@ -58,25 +58,52 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
     ]),
   ]
   // Each time is listed by several pages (an article's by its own, the home page, its archive page,
-  // tag, author): parsed once.
-  const timeOf = onceEach((value) =>
+  // tag, author), and nearly every one was in the last sitemap too: parsed once per process.
+  const known = rememberedFor(data.site.url)
+  const timeOf = onceEach(known.times, (value) =>
     Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value),
   )
-  const lastmod = onceEach(rfc3339)
+  const lastmod = onceEach(known.lastmods, rfc3339)
   // As `absoluteUrl` does, with the site's URL parsed once instead of once per page.
   const base = new URL(`${data.site.url}/`)
+  const href = onceEach(known.hrefs, (path) => new URL(path, base).href)
   return entries.map(([path, times]) => ({
-    loc: new URL(path, base).href,
+    loc: href(path),
     lastmod: lastmod(newest(times, timeOf) ?? data.builtAt),
   }))
 }
 
-/** `fn`, computed once per distinct argument (for the length of one sitemap). */
-function onceEach<T>(fn: (value: string) => T): (value: string) => T {
-  const known = new Map<string, T>()
+/** What one sitemap worked out, kept for the next of the same site (a process that builds again). */
+interface Remembered {
+  site: string
+  times: Map<string, number>
+  lastmods: Map<string, string>
+  hrefs: Map<string, string>
+}
+
+let remembered: Remembered | undefined
+
+/** Beyond this many values in a memo, it starts again (values of long-gone documents go with it). */
+const REMEMBER_AT_MOST = 200_000
+
+function rememberedFor(site: string): Remembered {
+  const stale =
+    !remembered ||
+    remembered.site !== site ||
+    Math.max(remembered.times.size, remembered.lastmods.size, remembered.hrefs.size) > REMEMBER_AT_MOST
+  if (stale) remembered = { site, times: new Map(), lastmods: new Map(), hrefs: new Map() }
+  return remembered as Remembered
+}
+
+/** `fn`, computed once per distinct argument and kept in `known`. */
+function onceEach<T>(known: Map<string, T>, fn: (value: string) => T): (value: string) => T {
   return (value) => {
-    if (!known.has(value)) known.set(value, fn(value))
-    return known.get(value) as T
+    let result = known.get(value)
+    if (result === undefined && !known.has(value)) {
+      result = fn(value)
+      known.set(value, result)
+    }
+    return result as T
   }
 }
 
