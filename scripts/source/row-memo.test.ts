@@ -91,6 +91,45 @@ describe('a source with a row memo', () => {
       ).toEqual(await plain([a, b], byParam, { skip }))
   })
 
+  it('runs a pure filter only over documents it has not judged with the same parameters', async () => {
+    const memo: RowMemo = new WeakMap()
+    let reads = 0
+    const counted = { _id: 'a', _type: 'show', _rev: 'r1', slug: { current: 'a' } } as SanityDocument
+    Object.defineProperty(counted, 'title', {
+      enumerable: true,
+      get: () => {
+        reads += 1
+        return 'Beta'
+      },
+    })
+    const b = doc('b', 'Alpha')
+    const byParam = '*[_type == "show" && title != $skip] | order(title asc, _id asc) { _id, title }'
+    const fetch = (documents: SanityDocument[], skip: string) =>
+      createEmbeddedSource({ file: 'x', documents }, { rows: memo }).fetch(byParam, { skip })
+    const plain = (documents: SanityDocument[], skip: string) =>
+      createEmbeddedSource({ file: 'x', documents }).fetch(byParam, { skip })
+    await fetch([counted, b], 'Alpha')
+    const judged = reads
+    expect(judged).toBeGreaterThan(0)
+    // Another document list (so no last answer), the same parameters: `counted` is neither filtered
+    // nor projected again.
+    const c = doc('c', 'Gamma')
+    expect(await fetch([counted, b, c], 'Alpha')).toEqual([
+      { _id: 'a', title: 'Beta' },
+      { _id: 'c', title: 'Gamma' },
+    ])
+    expect(reads).toBe(judged)
+    // New parameters: judged again, and the verdicts follow them back and forth.
+    for (const skip of ['Beta', 'Alpha', 'Beta']) {
+      reads = 0
+      const documents = [counted, b, c]
+      const answer = await fetch(documents, skip)
+      expect(reads).toBeGreaterThan(0)
+      reads = 0
+      expect(answer).toEqual(await plain(documents, skip))
+    }
+  })
+
   it('treats only filters that read their document and the parameters as pure', () => {
     const pure = (filter: string) =>
       flatQueryOf(parse(`*[${filter}] | order(title asc) { title }`))?.filterIsPure
