@@ -672,7 +672,7 @@ export type AuthorsQueryResult = Array<{
 
 // Source: ../scripts/queries.ts
 // Variable: articlesQuery
-// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]    | order(publishedAt desc, _id asc) {    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample  }
+// Query: *[_type == "article" && defined(slug.current) && defined(publishedAt)]    | order(publishedAt desc, _id asc) {    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample  }
 export type ArticlesQueryResult = Array<{
   _id: string;
   _rev: string;
@@ -704,11 +704,6 @@ export type ArticlesQueryResult = Array<{
 }>;
 
 // Source: ../scripts/queries.ts
-// Variable: nextScheduledQuery
-// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc, _id asc)[0].publishedAt
-export type NextScheduledQueryResult = string | null;
-
-// Source: ../scripts/queries.ts
 // Variable: datasetFingerprintQuery
 // Query: {    "count": count(*[!(_id in path("drafts.**")) && !(_id in path("versions.**"))]),    "lastUpdatedAt": *[!(_id in path("drafts.**")) && !(_id in path("versions.**"))]      | order(_updatedAt desc)[0]._updatedAt  }
 export type DatasetFingerprintQueryResult = {
@@ -726,8 +721,7 @@ declare global {
     '\n  *[_type == "castCredit"] | order(order asc, characterName asc, _id asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, "personId": person._ref, characterName, billing, order,\n    seasons, sources, isSample\n  }\n': CastCreditsQueryResult;
     '\n  *[_type == "statusEvent" && defined(show._ref)] | order(announcedAt desc, _updatedAt desc, _id asc) {\n    _id, _rev, _updatedAt, "showId": show._ref, status, forSeason, announcedAt, confidence, summary,\n    sources, verifiedAt, isSample\n  }\n': StatusEventsQueryResult;
     '\n  *[_type == "author" && defined(slug.current)] | order(name asc, _id asc) {\n    _id, _rev, _updatedAt, name, "slug": slug.current, bio, avatar, isSample\n  }\n': AuthorsQueryResult;
-    '\n  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]\n    | order(publishedAt desc, _id asc) {\n    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,\n    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample\n  }\n': ArticlesQueryResult;
-    '\n  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc, _id asc)[0].publishedAt\n': NextScheduledQueryResult;
+    '\n  *[_type == "article" && defined(slug.current) && defined(publishedAt)]\n    | order(publishedAt desc, _id asc) {\n    _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,\n    "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample\n  }\n': ArticlesQueryResult;
     '\n  {\n    "count": count(*[!(_id in path("drafts.**")) && !(_id in path("versions.**"))]),\n    "lastUpdatedAt": *[!(_id in path("drafts.**")) && !(_id in path("versions.**"))]\n      | order(_updatedAt desc)[0]._updatedAt\n  }\n': DatasetFingerprintQueryResult;
   }
 }

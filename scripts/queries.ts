@@ -59,18 +59,18 @@ export const authorsQuery = defineQuery(`
   }
 `)
 
-/** Articles due by `$now` (an ISO timestamp); later ones wait for their scheduled rebuild. */
+/**
+ * Every routable article, scheduled ones included, newest first: `fetchSnapshot` publishes those due
+ * by the build's time and schedules a rebuild for the earliest one still to come. The clock stays out
+ * of the query, so its answer depends on the documents alone (an embedded source that builds again
+ * then filters only the documents that changed, see scripts/source/row-memo.ts).
+ */
 export const articlesQuery = defineQuery(`
-  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime($now)]
+  *[_type == "article" && defined(slug.current) && defined(publishedAt)]
     | order(publishedAt desc, _id asc) {
     _id, _rev, _createdAt, _updatedAt, title, "slug": slug.current, dek, "showId": show._ref, kind, body,
     "authorIds": authors[]._ref, tags, publishedAt, updatedAt, lastVerifiedAt, sources, faq, seo, isSample
   }
-`)
-
-/** The earliest article still waiting for its `publishedAt`, to schedule the next rebuild. */
-export const nextScheduledQuery = defineQuery(`
-  *[_type == "article" && defined(slug.current) && dateTime(publishedAt) > dateTime($now)] | order(publishedAt asc, _id asc)[0].publishedAt
 `)
 
 /** Cheap change detector for reconciliation: any publish, edit or delete moves one of these. */

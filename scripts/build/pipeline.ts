@@ -96,6 +96,8 @@ export interface RenderResult {
   settled?: SettledTree | undefined
   /** Saves the rich-text cache, when `saveCacheLater` asked for it (else it was saved already). */
   saveCache: () => void
+  /** The earliest `publishedAt` still to come (a rebuild is due then), or null. */
+  nextScheduledAt: string | null
 }
 
 /**
@@ -123,7 +125,7 @@ type PreparedSiteData = Awaited<ReturnType<typeof prepareSiteData>>
 async function renderPrepared(
   options: Omit<BuildOptions, 'out'>,
   dir: string,
-  { siteData, validation, images, cache }: PreparedSiteData,
+  { siteData, validation, images, cache, nextScheduledAt }: PreparedSiteData,
   progress: Progress,
 ): Promise<RenderResult> {
   const skipped = validation?.skipped ?? []
@@ -184,6 +186,7 @@ async function renderPrepared(
     usedTree,
     settled,
     saveCache: () => cache.save(),
+    nextScheduledAt,
   }
 }
 
@@ -227,7 +230,7 @@ async function prepareSiteData(options: Omit<BuildOptions, 'out'>, now: Date, pr
     // Rendering rich text grows the heap well beyond what stays live; pages render on top of
     // whatever the process keeps from that, so a build that rendered much gives it back first.
     if (stale + misses >= RELEASE_AFTER_RENDERS) collectGarbage({ release: true })
-    return { siteData, validation, images, cache }
+    return { siteData, validation, images, cache, nextScheduledAt: snapshot.nextScheduledAt }
   } catch (error) {
     cache.release()
     throw error

@@ -1,11 +1,9 @@
 import { join } from 'node:path'
-import type { NextScheduledQueryResult } from '../../sanity.types.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
 import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import type { Progress } from '../build/progress.ts'
 import { buildSearchIndex, SEARCH_INDEX_DIR } from '../build/search.ts'
-import { nextScheduledQuery } from '../queries.ts'
 import { SiteDataMemo } from '../site-data/memo.ts'
 import {
   type FileState,
@@ -281,16 +279,13 @@ export async function runBuildJob(
     const files = await filesUnder(previousIndex).catch(() => [])
     linkFiles(previousIndex, join(job.dir, SEARCH_INDEX_DIR), files)
   }
-  const next = await opened.source.fetch<NextScheduledQueryResult>(nextScheduledQuery, {
-    now: now.toISOString(),
-  })
   return {
     pages: rendered.pages,
     htmlPages: rendered.htmlPages,
     usedTree: rendered.usedTree,
     warnings: rendered.warnings.map((warning) => warning.message),
     fingerprint,
-    nextScheduledAt: typeof next === 'string' ? next : null,
+    nextScheduledAt: rendered.nextScheduledAt,
     origin: opened.origin,
     builtAt: now.toISOString(),
   }

@@ -144,7 +144,7 @@ describe.each(['embedded', 'sanity (7-document pages)', 'sanity (private dataset
 
     it('covers every query in scripts/queries.ts', () => {
       expect(siteQueries.map(([name]) => name).sort()).toEqual(
-        [...Object.keys(KEYS), 'datasetFingerprintQuery', 'nextScheduledQuery'].sort(),
+        [...Object.keys(KEYS), 'datasetFingerprintQuery'].sort(),
       )
     })
 
@@ -186,16 +186,20 @@ describe.each(['embedded', 'sanity (7-document pages)', 'sanity (private dataset
       expect(cancelled).toEqual(['statusEvent-partner-track-cancelled', 'statusEvent-contract-tie'])
     })
 
-    it('publishes articles due by $now and schedules the next one', async () => {
-      const articles = await list('articlesQuery', { now })
-      expect(ids(articles)).toEqual([
+    it('lists scheduled articles too; the snapshot publishes those due and schedules the next one', async () => {
+      const published = [
         'article-sample-how-renewals-work',
         'article-sample-harbor-lights-renewed',
         'article-sample-glass-orchard-review',
         'article-partner-track-season-2',
-      ])
-      expect(await source().fetch(queries.nextScheduledQuery, { now })).toBe('2027-01-01T08:00:00Z')
-      expect(await source().fetch(queries.nextScheduledQuery, { now: '2028-01-01T00:00:00Z' })).toBeNull()
+      ]
+      expect(ids(await list('articlesQuery'))).toEqual(['article-contract-scheduled', ...published])
+      const snapshot = await fetchSnapshot(source(), NOW)
+      expect(ids(snapshot.articles as Row[])).toEqual(published)
+      expect(snapshot.nextScheduledAt).toBe('2027-01-01T08:00:00Z')
+      const later = await fetchSnapshot(source(), new Date('2028-01-01T00:00:00Z'))
+      expect(ids(later.articles as Row[])).toEqual(['article-contract-scheduled', ...published])
+      expect(later.nextScheduledAt).toBeNull()
     })
 
     it('fingerprints the published dataset', async () => {
