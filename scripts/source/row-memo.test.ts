@@ -130,6 +130,28 @@ describe('a source with a row memo', () => {
     }
   })
 
+  it('orders as groq-js does when rows keep their ordering fields, change them, or swap places', async () => {
+    const memo: RowMemo = new WeakMap()
+    const tieQuery = '*[_type == "show"] | order(title asc) { _id, title, "slug": slug.current }'
+    const check = async (documents: SanityDocument[]) => {
+      for (const q of [query, tieQuery]) {
+        const memoized = await createEmbeddedSource({ file: 'x', documents }, { rows: memo }).fetch(q)
+        expect(memoized, q).toEqual(await createEmbeddedSource({ file: 'x', documents }).fetch(q))
+      }
+    }
+    const a = doc('a', 'Same')
+    const b = doc('b', 'Same')
+    const c = doc('c', 'Other')
+    await check([a, b, c])
+    // A new revision with the same title: the same order with the new row.
+    const a2 = { ...doc('a', 'Same', 'r2'), slug: { current: 'a-new' } } as SanityDocument
+    await check([a2, b, c])
+    // Ties in the title keep document order, so swapping two documents swaps their rows.
+    await check([b, a2, c])
+    // A changed title is sorted again.
+    await check([b, doc('a', 'Aardvark', 'r3'), c])
+  })
+
   it('treats only filters that read their document and the parameters as pure', () => {
     const pure = (filter: string) =>
       flatQueryOf(parse(`*[${filter}] | order(title asc) { title }`))?.filterIsPure

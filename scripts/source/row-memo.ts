@@ -30,6 +30,8 @@ export interface FlatQuery {
   filterIsPure: boolean
   /** Parameters the filter reads (the only ones the answer depends on). */
   filterParams: string[]
+  /** The row fields `order` compares (each copied from the document as it is). */
+  orderFields: string[]
 }
 
 /** Node types a projection may contain and still read nothing but its document. */
@@ -68,11 +70,13 @@ export function flatQueryOf(tree: ExprNode): FlatQuery | undefined {
     )
       copied.add(attribute.name)
   }
+  const orderFields: string[] = []
   for (const arg of ordered.args) {
     if (arg.type !== 'Asc' && arg.type !== 'Desc') return undefined
     const field = arg.base
     if (field.type !== 'AccessAttribute' || field.base !== undefined || !copied.has(field.name))
       return undefined
+    orderFields.push(field.name)
   }
   const everything: ExprNode = { type: 'Everything' }
   return {
@@ -81,6 +85,7 @@ export function flatQueryOf(tree: ExprNode): FlatQuery | undefined {
     project: { ...tree, base: everything },
     filterIsPure: isPureFilter(ordered.base.expr),
     filterParams: [...parametersOf(ordered.base.expr)].sort(),
+    orderFields,
   }
 }
 
@@ -176,16 +181,15 @@ export async function evaluateFlat(
       byQuery.set(key, row)
     })
   }
-  const ordered = await run(query.order, rows as object[])
-  if (query.filterIsPure) {
-    // Looked up again: queries run side by side, and another one may have made the map meanwhile.
-    let answers = lastAnswers.get(memo)
-    if (!answers) {
-      answers = new Map()
-      lastAnswers.set(memo, answers)
-    }
-    answers.set(key, { documents, params: paramsKey, rows: ordered })
+  const unordered = rows as object[]
+  const ordered = sortedAsBefore(last, unordered, query.orderFields) ?? (await run(query.order, unordered))
+  // Looked up again: queries run side by side, and another one may have made the map meanwhile.
+  let answers = lastAnswers.get(memo)
+  if (!answers) {
+    answers = new Map()
+    lastAnswers.set(memo, answers)
   }
+  answers.set(key, { documents, params: paramsKey, rows: ordered, unordered })
   return [...ordered]
 }
 
@@ -231,11 +235,35 @@ async function filterEach(
 /** What each pure filter said of each document, with which parameters; per memo. */
 const filterVerdicts = new WeakMap<RowMemo, WeakMap<object, Map<string, { params: string; kept: boolean }>>>()
 
+/**
+ * The last answer's order for rows that differ from last time's only in rows whose ordering fields
+ * are the same (`===`), one for one in the same places: sorting the same keys in the same order gives
+ * the same permutation, so the rows take the places of those they replace. Otherwise `undefined`.
+ */
+function sortedAsBefore(
+  last: LastAnswer | undefined,
+  rows: readonly object[],
+  fields: readonly string[],
+): unknown[] | undefined {
+  if (!last || last.unordered.length !== rows.length) return undefined
+  const replaced = new Map<unknown, object>()
+  for (let index = 0; index < rows.length; index++) {
+    const before = last.unordered[index] as Record<string, unknown>
+    const now = rows[index] as Record<string, unknown>
+    if (before === now) continue
+    for (const field of fields) if (before[field] !== now[field]) return undefined
+    replaced.set(before, now)
+  }
+  return last.rows.map((row) => replaced.get(row) ?? row)
+}
+
 /** A flat query's last answer, and what it was asked over. */
 interface LastAnswer {
   documents: readonly SanityDocument[]
   params: string
   rows: readonly unknown[]
+  /** The rows before ordering, in document order. */
+  unordered: readonly object[]
 }
 
 /** The last answer of each flat query, per memo (so per source and the sources reloaded from it). */
