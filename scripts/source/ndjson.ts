@@ -1,6 +1,6 @@
 import { createHash, hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
 import { restoreAssetReferences } from './assets.ts'
 import { DatasetError, type SanityDocument } from './types.ts'
 
@@ -26,27 +26,38 @@ export interface NdjsonLine {
  * allocates no new memory per chunk, which the garbage collector would otherwise be asked to account
  * for hundreds of times per read.
  *
- * @param file path of the file
+ * @param file path of the file, or an open handle (left open)
  * @param size bytes per chunk
+ * @param range bytes `[start, end)` to read; default: the whole file
  */
-export async function* readFileChunks(file: string, size = 1 << 20): AsyncGenerator<Buffer> {
-  const handle = await open(file)
+export async function* readFileChunks(
+  file: string | FileHandle,
+  size = 1 << 20,
+  range: { start: number; end: number } = { start: 0, end: Number.POSITIVE_INFINITY },
+): AsyncGenerator<Buffer> {
+  const handle = typeof file === 'string' ? await open(file) : file
   const buffers: readonly [Buffer, Buffer] = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)]
   let turn: 0 | 1 = 0
-  let reading = handle.read(buffers[turn], 0, size, null)
+  let position = range.start
+  const readNext = () => {
+    const length = Math.min(size, range.end - position)
+    return length > 0 ? handle.read(buffers[turn], 0, length, position) : Promise.resolve({ bytesRead: 0 })
+  }
+  let reading = readNext()
   try {
     for (;;) {
       const { bytesRead } = await reading
       if (bytesRead === 0) return
+      position += bytesRead
       const chunk = buffers[turn].subarray(0, bytesRead)
       turn = turn === 0 ? 1 : 0
-      reading = handle.read(buffers[turn], 0, size, null)
+      reading = readNext()
       yield chunk
     }
   } finally {
     // A read may still be under way (the caller stopped early); the handle closes after it.
     await reading.catch(() => undefined)
-    await handle.close()
+    if (typeof file === 'string') await handle.close()
   }
 }
 
@@ -100,9 +111,13 @@ export class LineDigest {
 
   /** Adds the next line; returns that line's own hash (base64). */
   add(line: Buffer): string {
-    const digest = hash('sha256', line, 'buffer')
-    this.#whole.update(digest)
-    return digest.toString('base64')
+    return this.addHashed(hash('sha256', line, 'buffer'))
+  }
+
+  /** Adds the next line by its sha256, hashed elsewhere; returns it as base64. */
+  addHashed(lineHash: Uint8Array): string {
+    this.#whole.update(lineHash)
+    return Buffer.from(lineHash.buffer, lineHash.byteOffset, lineHash.byteLength).toString('base64')
   }
 
   /** The file's hash (hex); call once, after the last line. */
@@ -149,7 +164,8 @@ export function readNdjsonFile(file: string, maxLineBytes?: number): AsyncGenera
   return parseNdjson(createReadStream(file), file, maxLineBytes)
 }
 
-function tooLong(file: string, line: number, max: number): DatasetError {
+/** The error for a line longer than `max` bytes. */
+export function tooLong(file: string, line: number, max: number): DatasetError {
   return new DatasetError(`line is longer than ${max} bytes; refusing to load it`, { file, line })
 }
 

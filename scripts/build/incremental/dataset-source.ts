@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
-import { LineDigest, parseDocumentLine, readFileChunks, splitNdjsonLines } from '../../source/ndjson.ts'
+import { LineDigest, parseDocumentLine } from '../../source/ndjson.ts'
 import type { RowMemo } from '../../source/row-memo.ts'
 import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import {
@@ -27,6 +27,7 @@ import {
   type ValidationReport,
   validateDocuments,
 } from '../../validate/validate.ts'
+import { hashedLines } from './hashed-lines.ts'
 import { BlobPack, type BlobRef } from './pack.ts'
 
 export interface DatasetSource extends ContentSource {
@@ -151,11 +152,11 @@ async function loadLines(
   })
   const checks = new DatasetReadChecks(file)
   const digest = new LineDigest()
-  for await (const { bytes, line } of splitNdjsonLines(readFileChunks(file), file)) {
-    const key = digest.add(bytes)
+  for await (const { hash, bytes, line } of hashedLines(file)) {
+    const key = digest.addHashed(hash)
     let outcome = lines.get(key) ?? previous.get(key)
     if (outcome === undefined) {
-      const loaded = parseDocumentLine(bytes.toString('utf8'), file, line)
+      const loaded = parseDocumentLine(bytes().toString('utf8'), file, line)
       if (!loaded) {
         outcome = { kind: 'blank' }
       } else if (!checks.accept(loaded.document._id, line)) {

@@ -1,0 +1,135 @@
+/*
+ * The lines of an ndjson file with the sha256 of each, for a reload that finds changed documents by
+ * their lines' hashes (dataset-source.ts). Hashing is most of a reload's work (~170 ms of ~330 at
+ * 300 MB): a large file's second half is hashed by a thread (line-hash-worker.ts) while this one
+ * hashes the first, both from one open file, so they read the same bytes even if the file is
+ * replaced meanwhile.
+ */
+import { hash } from 'node:crypto'
+import { readSync } from 'node:fs'
+import { type FileHandle, open } from 'node:fs/promises'
+import { Worker } from 'node:worker_threads'
+import { DEFAULT_MAX_LINE_BYTES, readFileChunks, splitNdjsonLines, tooLong } from '../../source/ndjson.ts'
+import type { HashedRange, HashReply, HashRequest } from './line-hash-worker.ts'
+
+export interface HashedLine {
+  /** 1-based line number. */
+  line: number
+  /** sha256 of the line's bytes. */
+  hash: Uint8Array
+  /** The line's bytes, valid until the next line is asked for. */
+  bytes(): Buffer
+}
+
+export interface HashedLinesOptions {
+  /** Files at least this large are hashed in two halves at once (default 16 MiB). */
+  parallelFrom?: number
+  /** Refuse lines longer than this (as `splitNdjsonLines` does). */
+  maxLineBytes?: number
+}
+
+const PARALLEL_FROM = 16 * 1024 * 1024
+
+/**
+ * Every line of an ndjson file, in order, with its hash; split and numbered as `splitNdjsonLines`
+ * splits and numbers them.
+ *
+ * @param file path of the file
+ * @param options when to hash in parallel, longest line
+ */
+export async function* hashedLines(
+  file: string,
+  options: HashedLinesOptions = {},
+): AsyncGenerator<HashedLine> {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
+  const handle = await open(file)
+  let second: Promise<HashedRange> | undefined
+  try {
+    const { size } = await handle.stat()
+    const split =
+      size >= (options.parallelFrom ?? PARALLEL_FROM) ? await lineAfter(handle, size >> 1, size) : size
+    if (split < size) {
+      second = hashInThread({ fd: handle.fd, start: split, end: size, maxLineBytes })
+      // Awaited below or in `finally`; never left to reject unheard.
+      second.catch(() => undefined)
+    }
+    let lines = 0
+    const firstHalf = readFileChunks(handle, undefined, { start: 0, end: split })
+    for await (const { bytes, line } of splitNdjsonLines(firstHalf, file, maxLineBytes)) {
+      lines = line
+      yield { line, hash: hash('sha256', bytes, 'buffer'), bytes: () => bytes }
+    }
+    if (!second) return
+    const { hashes, starts, lengths, tooLong: longLine } = await second
+    for (let index = 0; index < lengths.length; index++) {
+      const start = starts[index] as number
+      const length = lengths[index] as number
+      yield {
+        line: lines + 1 + index,
+        hash: hashes.subarray(index * 32, index * 32 + 32),
+        bytes: () => readBytes(handle, start, length),
+      }
+    }
+    if (longLine !== undefined) throw tooLong(file, lines + 1 + longLine, maxLineBytes)
+  } finally {
+    // The thread reads through this handle: it closes only once the thread is done with it.
+    await second?.catch(() => undefined)
+    await handle.close()
+  }
+}
+
+/** Where the line after `from` begins (the file's size when no newline follows). */
+async function lineAfter(handle: FileHandle, from: number, size: number): Promise<number> {
+  const window = Buffer.allocUnsafe(64 * 1024)
+  for (let position = from; position < size; position += window.length) {
+    const { bytesRead } = await handle.read(window, 0, window.length, position)
+    const newline = window.subarray(0, bytesRead).indexOf(10)
+    if (newline !== -1) return position + newline + 1
+    if (bytesRead === 0) break
+  }
+  return size
+}
+
+function readBytes(handle: FileHandle, start: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length)
+  let done = 0
+  while (done < length) {
+    const read = readSync(handle.fd, bytes, done, length - done, start + done)
+    if (read === 0) throw new Error(`file ended while reading a line at byte ${start}`)
+    done += read
+  }
+  return bytes
+}
+
+/** The hashing thread, started on first use and kept (it does not keep the process alive). */
+let thread: { worker: Worker; pending: Map<number, (reply: HashReply) => void> } | undefined
+let nextId = 0
+
+function hashInThread(request: Omit<HashRequest, 'id'>): Promise<HashedRange> {
+  if (!thread) {
+    const worker = new Worker(new URL('./line-hash-worker.ts', import.meta.url))
+    const started = { worker, pending: new Map<number, (reply: HashReply) => void>() }
+    worker.on('message', (reply: HashReply) => {
+      started.pending.get(reply.id)?.(reply)
+      started.pending.delete(reply.id)
+      if (started.pending.size === 0) worker.unref()
+    })
+    const fail = (error: unknown) => {
+      if (thread === started) thread = undefined
+      for (const [id, answer] of started.pending)
+        answer({ id, error: `hashing thread failed: ${String(error)}` })
+      started.pending.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(`exited with code ${code}`))
+    thread = started
+  }
+  const id = nextId++
+  const { worker, pending } = thread
+  return new Promise((resolve, reject) => {
+    pending.set(id, (reply) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply)))
+    // Held open while it works for someone, and not a moment longer.
+    worker.ref()
+    worker.postMessage({ id, ...request } satisfies HashRequest)
+  })
+}
