@@ -359,10 +359,10 @@ function record(
 /**
  * Hashes the options that change output; resolvers and the warning sink are left out. Every document
  * of a build has options of its own that differ from the others' only in `documentId`: the rest is
- * hashed once, while its values are the same (`===`) as last time.
+ * hashed once, while its values are the same (`===`) as last time, and the id is appended.
  */
 class OptionsHasher {
-  #last: { values: unknown[]; json: string } | undefined
+  #last: { values: unknown[]; hash: string } | undefined
 
   hash(options: RichTextOptions): string {
     const values: unknown[] = []
@@ -376,9 +376,9 @@ class OptionsHasher {
         const value = values[index + 1]
         plain[values[index] as string] = typeof value === 'function' ? 'function' : value
       }
-      this.#last = { values, json: stableJson(plain) }
+      this.#last = { values, hash: hash('sha1', stableJson(plain), 'base64') }
     }
-    return hash('sha1', `${this.#last.json}\u0000${JSON.stringify(options.documentId)}`, 'base64')
+    return `${this.#last.hash}${JSON.stringify(options.documentId) ?? ''}`
   }
 }
 

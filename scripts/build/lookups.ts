@@ -66,8 +66,8 @@ interface ChangedCalls {
  */
 export class BuildLookups {
   #last: BuildLookups | undefined
-  /** The resolvers of the first options seen: the ones every document of a build shares. */
-  #resolvers: readonly unknown[] | undefined
+  /** The first options seen: their resolvers are the ones every document of a build shares. */
+  #first: RichTextOptions | undefined
   /** Answers by lookup and argument, for the shared resolvers: what the next build compares with. */
   readonly #shared = new Map<Lookup, Map<string, string>>()
   /** Answers by resolver and argument, for any other resolvers. */
@@ -136,9 +136,14 @@ export class BuildLookups {
   }
 
   #shares(options: RichTextOptions): boolean {
-    const resolvers = resolverSetOf(options)
-    this.#resolvers ??= resolvers
-    return sameItems(this.#resolvers, resolvers)
+    this.#first ??= options
+    const shared = this.#first
+    return (
+      options.resolveReference === shared.resolveReference &&
+      options.resolveCastCredit === shared.resolveCastCredit &&
+      options.resolveStatus === shared.resolveStatus &&
+      options.imageUrl === shared.imageUrl
+    )
   }
 
   #sharedFor(lookup: Lookup): Map<string, string> {
@@ -212,10 +217,6 @@ function callsOf(deps: Dependencies): readonly Call[] {
 
 /** The answers each entry was last found valid with, in this process. */
 const validAnswers = new WeakMap<Dependencies, readonly string[]>()
-
-function resolverSetOf(options: RichTextOptions): readonly unknown[] {
-  return [options.resolveReference, options.resolveCastCredit, options.resolveStatus, options.imageUrl]
-}
 
 /** The function a recorded lookup calls, taking the call's argument as recorded. */
 function resolverFor(lookup: Lookup, options: RichTextOptions): ((argument: string) => unknown) | undefined {
