@@ -6,10 +6,12 @@ import type { QueryParams, SanityDocument } from './types.ts'
  * Every site query is flat: `*[<filter>] | order(<fields>) { <fields of the document> }`, one row per
  * document, no joins (scripts/queries.ts). A row then depends on its document alone, so a source that
  * is reloaded with the same document objects for unchanged documents (the dataset source in the
- * publisher's worker, scripts/build/incremental/dataset-source.ts) need not project them again:
- * the filter runs over every document, the projection only over documents not seen before, and the
- * rows are ordered as the query orders documents. When the filter reads only the document and the
- * parameters, a query over exactly the same documents as last time gives its last answer.
+ * publisher's worker, scripts/build/incremental/dataset-source.ts) need not project them again: the
+ * projection runs only over documents not seen before, and the rows are ordered as the query orders
+ * documents (in the last answer's order when only rows with the same sort keys changed). When the
+ * filter reads only the document and the parameters, it too runs only over documents it has not
+ * judged with the same parameters, and a query over exactly the same documents as last time gives its
+ * last answer.
  */
 
 /** Rows projected from each document, per query; kept by a source across reloads. */
