@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { BUILD_NODE_FLAGS } from '../build/node-flags.ts'
+import { WORKER_NODE_FLAGS } from '../build/node-flags.ts'
 import type { AnyJob, AnyResult, WorkerMessage, WorkerResult } from './build-job.ts'
 
 /*
@@ -177,7 +177,7 @@ export class BuildWorker {
     const child = fork(this.#options.workerPath ?? DEFAULT_WORKER, [], {
       cwd: REPO_ROOT,
       env,
-      execArgv: [...BUILD_NODE_FLAGS],
+      execArgv: [...WORKER_NODE_FLAGS],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     })
