@@ -19,7 +19,8 @@ export const BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', 
  * Node flags for the publisher's build worker: the build flags, and `--min-semi-space-size=16`. The
  * worker sits idle between publishes, and V8's memory reducer then shrinks the young generation to
  * its minimum; the next webhook build started with a young generation of ~1 MB and ran dozens of
- * scavenges a few milliseconds apart while it grew again. Measured at 10,000 articles (the first three webhook builds after a
- * full build, back-to-back runs): medians 1.14–1.20 s with the flag, 1.30–1.38 s without.
+ * scavenges a few milliseconds apart while it grew again. Measured at 10,000 articles (the first
+ * three webhook builds after a full build, back-to-back runs): medians 1.14–1.20 s with the flag,
+ * 1.30–1.38 s without.
  */
 export const WORKER_NODE_FLAGS: readonly string[] = [...BUILD_NODE_FLAGS, '--min-semi-space-size=16']

@@ -1,3 +1,4 @@
+import { onceEach } from '../lib/once-each.ts'
 import { rfc3339 } from './feeds.ts'
 import type { ArticleSummary, ShowSummary, SiteData } from './types.ts'
 import { paths } from './urls.ts'
@@ -60,13 +61,15 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
   // Each time is listed by several pages (an article's by its own, the home page, its archive page,
   // tag, author), and nearly every one was in the last sitemap too: parsed once per process.
   const known = rememberedFor(data.site.url)
-  const timeOf = onceEach(known.times, (value) =>
-    Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value),
+  const timeOf = onceEach(
+    known.times,
+    (value) => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value),
+    REMEMBER_AT_MOST,
   )
-  const lastmod = onceEach(known.lastmods, rfc3339)
+  const lastmod = onceEach(known.lastmods, rfc3339, REMEMBER_AT_MOST)
   // As `absoluteUrl` does, with the site's URL parsed once instead of once per page.
   const base = new URL(`${data.site.url}/`)
-  const href = onceEach(known.hrefs, (path) => new URL(path, base).href)
+  const href = onceEach(known.hrefs, (path) => new URL(path, base).href, REMEMBER_AT_MOST)
   return entries.map(([path, times]) => ({
     loc: href(path),
     lastmod: lastmod(newest(times, timeOf) ?? data.builtAt),
@@ -83,28 +86,13 @@ interface Remembered {
 
 let remembered: Remembered | undefined
 
-/** Beyond this many values in a memo, it starts again (values of long-gone documents go with it). */
+/** Most values each memo keeps (values of long-gone documents go when it starts again). */
 const REMEMBER_AT_MOST = 200_000
 
 function rememberedFor(site: string): Remembered {
-  const stale =
-    !remembered ||
-    remembered.site !== site ||
-    Math.max(remembered.times.size, remembered.lastmods.size, remembered.hrefs.size) > REMEMBER_AT_MOST
-  if (stale) remembered = { site, times: new Map(), lastmods: new Map(), hrefs: new Map() }
-  return remembered as Remembered
-}
-
-/** `fn`, computed once per distinct argument and kept in `known`. */
-function onceEach<T>(known: Map<string, T>, fn: (value: string) => T): (value: string) => T {
-  return (value) => {
-    let result = known.get(value)
-    if (result === undefined && !known.has(value)) {
-      result = fn(value)
-      known.set(value, result)
-    }
-    return result as T
-  }
+  if (remembered?.site !== site)
+    remembered = { site, times: new Map(), lastmods: new Map(), hrefs: new Map() }
+  return remembered
 }
 
 function newest(

@@ -19,6 +19,7 @@ import {
   statusEventsQuery,
 } from '../queries.ts'
 import type { ContentSource } from '../source/index.ts'
+import { isDateTime } from '../validate/check.ts'
 
 /** Everything the site is built from, as the queries return it. */
 export interface ContentSnapshot {
@@ -66,9 +67,6 @@ export async function fetchSnapshot(source: ContentSource, now: Date): Promise<C
   }
 }
 
-/** The date-times GROQ's `dateTime()` reads (RFC 3339 with a `T`, seconds and a zone); others are null. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[-+]\d{2}:\d{2})$/
-
 /**
  * Splits articles by their `publishedAt` as `dateTime(publishedAt) <= dateTime($now)` would: those
  * due keep their order; the earliest of the others (by time, then as written) is when a rebuild is
@@ -85,9 +83,9 @@ export function dueBy<T extends { publishedAt: string | null }>(
   let next: { at: string; time: number } | undefined
   for (const article of articles) {
     const at = article.publishedAt
-    if (typeof at !== 'string' || !RFC3339.test(at)) continue
+    if (typeof at !== 'string' || !isDateTime(at)) continue
+    // A date-time naming a real instant (as validation checks it) always parses.
     const time = Date.parse(at)
-    if (Number.isNaN(time)) continue
     if (time <= now.getTime()) due.push(article)
     else if (!next || time < next.time || (time === next.time && at < next.at)) next = { at, time }
   }

@@ -1,3 +1,5 @@
+import { onceEach } from '../lib/once-each.ts'
+
 /**
  * Site paths of every page type, in one place so links and permalinks agree. Slugs must already be
  * `safeSlug` results; anything else throws, so no path can add a directory or leave the output folder.
@@ -32,21 +34,14 @@ const COMBINING = /\p{M}/gu
  * @param raw the `slug.current` value as stored
  */
 export function safeSlug(raw: string): string {
-  let slug = slugs.get(raw)
-  if (slug === undefined) {
-    if (slugs.size >= SLUGS_KEPT) slugs.clear()
-    slug = normalisedSlug(raw)
-    slugs.set(raw, slug)
-  }
-  return slug
+  return slugOnce(raw)
 }
 
 /**
  * Slugs already worked out: every build normalises every document's slug and every article's tags
  * (~45,000 at 10,000 articles), nearly all seen by the build before in a process that builds again.
  */
-const slugs = new Map<string, string>()
-const SLUGS_KEPT = 200_000
+const slugOnce = onceEach(new Map<string, string>(), normalisedSlug, 200_000)
 
 function normalisedSlug(raw: string): string {
   return raw

@@ -1,0 +1,24 @@
+/**
+ * `fn`, computed once per distinct argument and kept in `known` (a map that may outlive one build,
+ * for a process that builds again). Past `limit` values, `known` starts again, so values nobody asks
+ * for any more do not pile up.
+ *
+ * @param known where answers are kept
+ * @param fn a function whose answer depends on its argument alone
+ * @param limit most values kept at once
+ */
+export function onceEach<T>(
+  known: Map<string, T>,
+  fn: (value: string) => T,
+  limit = Number.POSITIVE_INFINITY,
+): (value: string) => T {
+  return (value) => {
+    let result = known.get(value)
+    if (result === undefined && !known.has(value)) {
+      if (known.size >= limit) known.clear()
+      result = fn(value)
+      known.set(value, result)
+    }
+    return result as T
+  }
+}
