@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
 import { errorMessage, type Logger, silentLogger } from './log.ts'
 import { type BuildBatch, BuildQueue, type StopOutcome } from './queue.ts'
 import { type Baseline, Reconciler } from './reconciler.ts'
-import { newReleaseId, type ReleaseMeta, Releases, validateRelease } from './releases.ts'
+import { type CurrentRelease, newReleaseId, type ReleaseMeta, Releases, validateRelease } from './releases.ts'
 import { removeTree } from './remove-tree.ts'
 import { BuildCancelledError, BuildFailedError, BuildWorker } from './runner.ts'
 import { PublishScheduler } from './scheduler.ts'
@@ -565,8 +565,26 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   }
 }
 
+/**
+ * The live release and the list of releases, read so that they agree: a search-indexed release can
+ * go live between the two reads (and its predecessor be removed), so they are read again until the
+ * live release is the same before and after the listing.
+ */
+async function releasesAtOnce(releases: Releases) {
+  for (let attempt = 1; ; attempt++) {
+    const current = await releases.current()
+    const list = (await releases.list()).map((release) => release.id)
+    const after = await releases.current()
+    if (liveId(current) === liveId(after) || attempt === 3) return { current: after, list }
+  }
+}
+
+function liveId(current: CurrentRelease): string {
+  return current.kind === 'release' ? `release:${current.id}` : current.kind
+}
+
 async function collectStatus(runtime: Runtime, now: () => number) {
-  const current = await runtime.releases.current()
+  const { current, list } = await releasesAtOnce(runtime.releases)
   const meta = current.kind === 'release' ? await runtime.releases.readMeta(current.id) : null
   const queue = runtime.queue.state
   return {
@@ -605,7 +623,7 @@ async function collectStatus(runtime: Runtime, now: () => number) {
       maxBodyBytes: runtime.settings.maxBodyBytes,
     },
     counters: runtime.counters,
-    releases: (await runtime.releases.list()).map((release) => release.id),
+    releases: list,
     startedAt: new Date(runtime.startedAt).toISOString(),
     uptimeSeconds: Math.round((now() - runtime.startedAt) / 1000),
   }

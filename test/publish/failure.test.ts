@@ -87,6 +87,8 @@ it('publishes again once the problem is fixed', async () => {
       what: 'the fixed build',
     },
   )
+  // The fixed pages go live first, then a copy with the search index replaces that release.
+  await publisher.idle()
   const s = await status(publisher.url)
   expect(s.releases).toHaveLength(2)
   expect(s.current?.id).toBe(s.releases.at(-1))
