@@ -76,6 +76,24 @@ export interface RichTextRenderer {
    * optional, as if there were none.
    */
   contentKey?(rendered: RenderedRichText): string | undefined
+  /**
+   * For a process that builds again: tokens standing for the fields `keys` when each renders exactly
+   * as in the process's last build, from the same cache entry (same revision and options, and every
+   * lookup answering as then), else undefined. Equal tokens mean equal results, so what was made
+   * from them last time may be kept as it was, deferred properties included (their text stays where
+   * it was). Nothing is taken as used until `useUnchanged`. Optional, as if it never could.
+   */
+  unchanged?(keys: readonly RichTextKey[], options: RichTextOptions): readonly unknown[] | undefined
+  /**
+   * Tokens for the fields `keys` as rendered by this build, equal to what `unchanged` gives in the
+   * process's next build when they render the same then; undefined when a field has none.
+   */
+  usedTokens?(keys: readonly RichTextKey[]): readonly unknown[] | undefined
+  /**
+   * Takes the fields behind `tokens` (from `unchanged`) as rendered by this build, reporting their
+   * warnings again through `options.onWarning`.
+   */
+  useUnchanged?(tokens: readonly unknown[], options: RichTextOptions): void
 }
 
 /** Renders every field, every time. */
@@ -147,13 +165,20 @@ export class RichTextCache implements RichTextRenderer {
   readonly #lookups = new BuildLookups(lastLookups)
   readonly #optionHashes = new WeakMap<RichTextOptions, string>()
   readonly #optionsHasher = new OptionsHasher()
+  /** Whether `#previous` holds exactly the entries of the process's last build, their text unmoved. */
+  readonly #previousIsLastBuild: boolean
 
   constructor(dir: string) {
     this.dir = dir
     mkdirSync(dir, { recursive: true })
-    this.#pack = new BlobPack(join(dir, 'pack'))
+    this.#pack = packFor(join(dir, 'pack'))
     this.#code = rendererCodeHash()
     this.#previous = loadIndex(join(dir, INDEX_FILE), this.#code)
+    this.#previousIsLastBuild =
+      lastSaved !== undefined &&
+      this.#previous === lastSaved.entries &&
+      lastSaved.pack === this.#pack &&
+      !lastSaved.compacted
   }
 
   portableText(blocks: unknown, options: RichTextOptions, key: RichTextKey): RenderedRichText {
@@ -213,6 +238,41 @@ export class RichTextCache implements RichTextRenderer {
     return html
   }
 
+  unchanged(keys: readonly RichTextKey[], options: RichTextOptions): readonly unknown[] | undefined {
+    if (!this.#previousIsLastBuild) return undefined
+    const tokens: unknown[] = []
+    for (const key of keys) {
+      if (!key.rev) return undefined
+      const id = entryId(key)
+      const entry = this.#previous.get(id)
+      if (!entry || entry.options !== this.#optionsHash(options)) return undefined
+      if (!this.#lookups.validAsInLastBuild(entry.deps, options)) return undefined
+      tokens.push(id, entry)
+    }
+    return tokens
+  }
+
+  usedTokens(keys: readonly RichTextKey[]): readonly unknown[] | undefined {
+    const tokens: unknown[] = []
+    for (const key of keys) {
+      if (!key.rev) return undefined
+      const id = entryId(key)
+      const entry = this.#current.get(id)
+      if (!entry) return undefined
+      tokens.push(id, entry)
+    }
+    return tokens
+  }
+
+  useUnchanged(tokens: readonly unknown[], options: RichTextOptions): void {
+    for (let index = 0; index < tokens.length; index += 2) {
+      const entry = tokens[index + 1] as Entry
+      this.#current.set(tokens[index] as string, entry)
+      this.stats.hits += 1
+      for (const warning of entry.warnings ?? []) options.onWarning?.(warning)
+    }
+  }
+
   deferRichText(
     target: object,
     rendered: RenderedRichText,
@@ -252,7 +312,9 @@ export class RichTextCache implements RichTextRenderer {
       if (entry.text) live.push(entry.text)
     }
     const liveBytes = live.reduce((sum, ref) => sum + ref[2], 0)
+    let compacted = false
     if (this.#pack.bytes > 64 * 1024 * 1024 && this.#pack.bytes > 3 * liveBytes) {
+      compacted = true
       const moved = this.#pack.compact(live)
       let i = 0
       for (const entry of this.#current.values()) {
@@ -263,7 +325,14 @@ export class RichTextCache implements RichTextRenderer {
     const file = join(this.dir, INDEX_FILE)
     writeIndex(`${file}.tmp`, { format: FORMAT, code: this.#code }, this.#current)
     renameSync(`${file}.tmp`, file)
-    lastSaved = { file, version: fileVersion(file), code: this.#code, entries: this.#current }
+    lastSaved = {
+      file,
+      version: fileVersion(file),
+      code: this.#code,
+      entries: this.#current,
+      pack: this.#pack,
+      compacted,
+    }
     // The next build of this process compares its lookups with this one's.
     this.#lookups.completed()
     lastLookups = this.#lookups
@@ -405,7 +474,33 @@ let lastLookups: BuildLookups | undefined
  * The index this process saved last: a process that builds again (the publisher's worker) reads it
  * back from memory while the file is still the one it wrote.
  */
-let lastSaved: { file: string; version: string; code: string; entries: Map<string, Entry> } | undefined
+let lastSaved:
+  | {
+      file: string
+      version: string
+      code: string
+      entries: Map<string, Entry>
+      /** The pack the entries' text is in; moved to other places when `compacted`. */
+      pack: BlobPack
+      compacted: boolean
+    }
+  | undefined
+
+/** The pack of the cache this process opened last, reused by its next build of the same cache. */
+let lastPack: BlobPack | undefined
+
+/**
+ * One pack per cache directory for the process: what a build left deferred to the pack (kept site
+ * data of the publisher's worker) stays readable through it in the next build.
+ */
+function packFor(dir: string): BlobPack {
+  if (lastPack?.dir === dir) {
+    lastPack.startSegment()
+    return lastPack
+  }
+  lastPack = new BlobPack(dir)
+  return lastPack
+}
 
 function fileVersion(file: string): string {
   const info = statSync(file, { bigint: true })

@@ -113,6 +113,19 @@ export class BuildLookups {
   }
 
   /**
+   * True when `deps` were valid in the process's last build and none of their calls answers
+   * otherwise now (the check `stillValid` makes first, without its fallback of asking each call).
+   *
+   * @param deps what an entry looked up
+   * @param options the render options of this build
+   */
+  validAsInLastBuild(deps: Dependencies, options: RichTextOptions): boolean {
+    if (!this.#shares(options) || !this.#unchangedSinceLast(deps, options)) return false
+    this.#valid.add(deps)
+    return true
+  }
+
+  /**
    * Takes in a render's own recording: its calls were answered as recorded, and its dependencies
    * are valid in this build.
    *

@@ -1,4 +1,4 @@
-import type { RichTextRenderer } from '../build/cache.ts'
+import type { RichTextKey, RichTextRenderer } from '../build/cache.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
@@ -248,24 +248,35 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   for (const doc of snapshot.articles) {
     const own = links.get(doc._id) as Link
     const articleRichText = richText(doc._id)
-    const rendered = render.portableText(doc.body ?? [], articleRichText, {
-      id: doc._id,
-      rev: doc._rev,
-      field: 'body',
-    })
-    const answers = (doc.faq ?? []).map((item, index) =>
-      item.question && item.answer
-        ? render.markdown(item.answer, articleRichText, {
-            id: doc._id,
-            rev: doc._rev,
-            field: `faq.${item._key ?? index}`,
-          })
-        : undefined,
-    )
     const slug = slugOf(articleSlugs, doc._id)
     const show = doc.showId ? summaries.get(doc.showId) : undefined
     const keyArt = doc.showId ? keyArtByShow.get(doc.showId) : undefined
     const authors = (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? [])
+    const authorInputs = authors.flatMap((author) => [author.href, author.text])
+    const key = `article:${doc._id}`
+    const fields = articleFields(doc)
+    // The row, the slug, what it joins and its rich text as in the last build: the page as it was.
+    const quick = (tokens: readonly unknown[] | undefined) =>
+      tokens && [doc, slug, show, keyArt, options.richText, ...tokens, ...authorInputs]
+    const tokens = render.unchanged?.(fields, articleRichText)
+    const unchanged = quick(tokens)
+    const kept =
+      unchanged &&
+      memo.kept<ArticlePage>(key, unchanged, warn, () =>
+        render.useUnchanged?.(tokens as readonly unknown[], articleRichText),
+      )
+    if (kept) {
+      articles.push(kept)
+      continue
+    }
+    const [bodyField, ...answerFields] = fields
+    const rendered = render.portableText(doc.body ?? [], articleRichText, bodyField as RichTextKey)
+    let answerField = 0
+    const answers = (doc.faq ?? []).map((item) =>
+      item.question && item.answer
+        ? render.markdown(item.answer, articleRichText, answerFields[answerField++] as RichTextKey)
+        : undefined,
+    )
     // The row, the slug and what it joins; the body by content (or, without a cache, never the same).
     const inputs = [
       doc,
@@ -279,10 +290,10 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       rendered.readingMinutes,
       render.contentKey?.(rendered) ?? rendered,
       ...answers,
-      ...authors.flatMap((author) => [author.href, author.text]),
+      ...authorInputs,
     ]
     const page = memo.made(
-      `article:${doc._id}`,
+      key,
       inputs,
       warn,
       (report) => {
@@ -331,7 +342,10 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
         return made
       },
       // A kept page reads its body through this build's cache.
-      { adopt: (kept) => render.deferRichText?.(kept, rendered, deferred) === true },
+      {
+        adopt: (kept) => render.deferRichText?.(kept, rendered, deferred) === true,
+        quick: quick(render.usedTokens?.(fields)),
+      },
     )
     articles.push(page)
   }
@@ -502,6 +516,17 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 }
 
 export { groupByStatus }
+
+/** An article's rich-text fields: the body, then each FAQ answer that has a question. */
+function articleFields(doc: ContentSnapshot['articles'][number]): RichTextKey[] {
+  const id = doc._id
+  const rev = doc._rev
+  const fields: RichTextKey[] = [{ id, rev, field: 'body' }]
+  ;(doc.faq ?? []).forEach((item, index) => {
+    if (item.question && item.answer) fields.push({ id, rev, field: `faq.${item._key ?? index}` })
+  })
+  return fields
+}
 
 function summarise(article: ArticlePage): ArticleSummary {
   const { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample } = article

@@ -6,7 +6,7 @@ import { renderDirect } from '../build/cache.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
 import { type DatasetSource, openDatasetSource } from '../build/incremental/dataset-source.ts'
 import { openBuildCache } from '../build/incremental.ts'
-import { changeReference, changeSlug, editFields, editText } from '../gen/edits.ts'
+import { changeReference, changeSlug, editFields, editText, newArticle } from '../gen/edits.ts'
 import { writeDataset } from '../gen/write.ts'
 import type { SanityDocument } from '../source/types.ts'
 import { buildSiteData } from './build-site-data.ts'
@@ -44,7 +44,7 @@ describe('SiteDataMemo', () => {
       ),
     ).toBe(made)
     expect(again).toEqual(first)
-    expect(memo.stats).toEqual({ kept: 1, made: 0 })
+    expect(memo.stats).toEqual({ kept: 1, unchanged: 0, made: 0 })
     memo.commit()
     memo.begin()
     expect(
@@ -83,6 +83,49 @@ describe('SiteDataMemo', () => {
     // Not committed: the next build still compares with the first one.
     memo.begin()
     expect(make(3)).toBe(kept)
+  })
+
+  it('keeps at a glance what was made or kept with the same quick inputs, reporting warnings after `keeping`', () => {
+    const memo = new SiteDataMemo()
+    const row = { id: 'r' }
+    const order: string[] = []
+    const warn = (w: BuildWarning) => order.push(w.message)
+    memo.begin()
+    expect(memo.kept('a', [row], warn)).toBeUndefined()
+    const made = memo.made(
+      'a',
+      [row, 'full'],
+      warn,
+      (report) => {
+        report(warning('made'))
+        return { n: 1 }
+      },
+      { quick: [row] },
+    )
+    memo.made('b', [row], warn, () => ({ n: 2 }))
+    memo.commit()
+
+    memo.begin()
+    order.length = 0
+    expect(memo.kept('a', [row], warn, () => order.push('keeping'))).toBe(made)
+    expect(order).toEqual(['keeping', 'made'])
+    // Without quick inputs last time, or with others now: the caller goes on to `made`.
+    expect(memo.kept('b', [row], warn)).toBeUndefined()
+    expect(memo.kept('a', [{ id: 'r' }], warn)).toBeUndefined()
+    expect(memo.stats).toEqual({ kept: 1, unchanged: 1, made: 0 })
+    memo.commit()
+
+    // Kept at a glance, it stays keepable; kept by its full inputs, it takes the new quick inputs.
+    memo.begin()
+    expect(memo.kept('a', [row], warn)).toBe(made)
+    memo.commit()
+    memo.begin()
+    const next = { id: 'r' }
+    expect(memo.made('a', [row, 'full'], warn, () => ({ n: 3 }), { quick: [next] })).toBe(made)
+    memo.commit()
+    memo.begin()
+    expect(memo.kept('a', [row], warn)).toBeUndefined()
+    expect(memo.kept('a', [next], warn)).toBe(made)
   })
 
   it('derives once per source object', () => {
@@ -135,7 +178,7 @@ describe('site data kept from the previous build', () => {
     // Read while the cache is open, as pages are; then saved, as a build does.
     const text = JSON.stringify(siteData)
     cache?.save()
-    return { text, stats: memo ? { ...memo.stats } : undefined }
+    return { text, stats: memo ? { ...memo.stats } : undefined, warnings: siteData.warnings.length }
   }
 
   it('equals a fresh build after edits, renames, status and slug changes and deletions', async () => {
@@ -145,9 +188,22 @@ describe('site data kept from the previous build', () => {
     const author = ofType('author')
     const show = ofType('show')
     const event = ofType('statusEvent')
+    // Its body links a person who does not exist: a rich-text warning, reported again while kept.
+    const warned = newArticle({
+      id: 'article-warned',
+      slug: 'warned',
+      title: 'Warned',
+      personId: 'person-missing',
+      publishedAt: '2026-01-01T00:00:00Z',
+    })
     const scenarios: Array<[string, SanityDocument[]]> = [
       ['start', docs],
       ['article text', docs.map((d) => (d === article ? editText(d, 'An edited opening.') : d))],
+      ['article with a warning', [...docs, warned]],
+      [
+        'warned article kept, another edited',
+        [...docs.map((d) => (d === linked ? editText(d, 'Another opening.') : d)), warned],
+      ],
       ['person renamed', docs.map((d) => (d === person ? editFields(d, { name: 'Renamed Person' }) : d))],
       ['author renamed', docs.map((d) => (d === author ? editFields(d, { name: 'Renamed Author' }) : d))],
       [
@@ -190,6 +246,10 @@ describe('site data kept from the previous build', () => {
       const fresh = await build(await openDatasetSource(file, false), at)
       expect(JSON.parse(kept.text), label).toEqual(JSON.parse(fresh.text))
       if (label !== 'start') expect(kept.stats?.kept, label).toBeGreaterThan(0)
+      // Articles untouched by the change are kept at a glance (their rows and rich text as before).
+      if (label === 'article text' || label === 'warned article kept, another edited')
+        expect(kept.stats?.unchanged, label).toBeGreaterThan(25)
+      if (label.startsWith('warned')) expect(kept.warnings, label).toBeGreaterThan(0)
     }
   }, 60_000)
 })

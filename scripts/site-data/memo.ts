@@ -13,6 +13,8 @@ import type { BuildWarning } from './types.ts'
 /** What was made for one key, from which inputs, and the warnings made on the way. */
 interface Made {
   inputs: readonly unknown[]
+  /** The inputs given to `kept` (see there), when the caller has such. */
+  quick?: readonly unknown[] | undefined
   value: object
   warnings: readonly BuildWarning[]
 }
@@ -23,11 +25,16 @@ export interface MadeOptions<T extends object> {
    * it cannot be fitted to this build).
    */
   adopt?: (value: T) => boolean
+  /** What the caller would give `kept` next time for this key. */
+  quick?: readonly unknown[] | undefined
 }
 
 export class SiteDataMemo {
-  /** Objects of the current (else the last) build: kept from the build before, or made anew. */
-  readonly stats = { kept: 0, made: 0 }
+  /**
+   * Objects of the current (else the last) build: kept from the build before (`unchanged` of them by
+   * `kept`, without their inputs being found), or made anew.
+   */
+  readonly stats = { kept: 0, unchanged: 0, made: 0 }
   #previous = new Map<string, Made>()
   #current = new Map<string, Made>()
   readonly #derived = new WeakMap<object, object>()
@@ -36,6 +43,7 @@ export class SiteDataMemo {
   begin(): void {
     this.#current = new Map()
     this.stats.kept = 0
+    this.stats.unchanged = 0
     this.stats.made = 0
   }
 
@@ -64,7 +72,7 @@ export class SiteDataMemo {
     const last = this.#previous.get(key)
     if (last && sameItems(last.inputs, inputs) && (options.adopt?.(last.value as T) ?? true)) {
       for (const warning of last.warnings) warn(warning)
-      this.#current.set(key, last)
+      this.#current.set(key, last.quick === options.quick ? last : { ...last, quick: options.quick })
       this.stats.kept += 1
       return last.value as T
     }
@@ -73,9 +81,37 @@ export class SiteDataMemo {
       warnings.push(warning)
       warn(warning)
     })
-    this.#current.set(key, { inputs, value, warnings })
+    this.#current.set(key, { inputs, quick: options.quick, value, warnings })
     this.stats.made += 1
     return value
+  }
+
+  /**
+   * Last build's object for `key`, given back as `made` would, without the work of finding its
+   * inputs: when `quick` is the same (`===`, in order) as the `quick` it was last made or kept with.
+   * The caller's `quick` must decide the full inputs (equal `quick`, equal inputs); when it gives
+   * undefined, the caller goes on to `made`.
+   *
+   * @param key as for `made`
+   * @param quick the few values the full inputs follow from (e.g. the document's row and tokens of
+   *   its cached rich text, standing for what was rendered from it)
+   * @param warn where the build's warnings go
+   * @param keeping called when the object is kept, before its warnings are reported again
+   */
+  kept<T extends object>(
+    key: string,
+    quick: readonly unknown[],
+    warn: (warning: BuildWarning) => void,
+    keeping?: () => void,
+  ): T | undefined {
+    const last = this.#previous.get(key)
+    if (!last?.quick || !sameItems(last.quick, quick)) return undefined
+    keeping?.()
+    for (const warning of last.warnings) warn(warning)
+    this.#current.set(key, last)
+    this.stats.kept += 1
+    this.stats.unchanged += 1
+    return last.value as T
   }
 
   /**

@@ -129,6 +129,48 @@ describe('the rendered rich text cache', () => {
     third.close()
   })
 
+  it("tells which fields render exactly as in the process's last build, until a lookup or revision differs", async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'reel-cache-')), 'richtext')
+    const first = openRichTextCache(dir)
+    const warnings: RichTextWarning[] = []
+    const firstOptions = options('X', warnings)
+    first.portableText(blocks, firstOptions, key)
+    const used = first.usedTokens([key]) as readonly unknown[]
+    expect(used).toBeDefined()
+    expect(first.usedTokens([{ ...key, field: 'other' }])).toBeUndefined()
+    first.save()
+    first.close()
+
+    const second = openRichTextCache(dir)
+    const replayed: RichTextWarning[] = []
+    const secondOptions = options('X', replayed)
+    const tokens = second.unchanged([key], secondOptions) as readonly unknown[]
+    expect(tokens).toHaveLength(used.length)
+    for (const [index, token] of tokens.entries()) expect(token).toBe(used[index])
+    expect(second.unchanged([key, { ...key, rev: 'r2' }], secondOptions)).toBeUndefined()
+    // Only taken as used (warnings again, counted, saved) when asked to.
+    expect(replayed).toEqual([])
+    second.useUnchanged(tokens, secondOptions)
+    expect(replayed).toEqual(warnings)
+    expect(second.stats).toEqual({ hits: 1, stale: 0, misses: 0 })
+    second.save()
+    second.close()
+
+    const third = openRichTextCache(dir)
+    expect(third.unchanged([key], options('Renamed'))).toBeUndefined()
+    third.close()
+
+    // An index another process wrote says nothing about this process's last build.
+    const index = join(dir, 'index.bin')
+    await copyFile(index, `${index}.copy`)
+    await rename(`${index}.copy`, index)
+    const fourth = openRichTextCache(dir)
+    expect(fourth.unchanged([key], options('X'))).toBeUndefined()
+    expect(fourth.portableText(blocks, options('X'), key).html).toContain('href="/people/x/"')
+    expect(fourth.stats).toEqual({ hits: 1, stale: 0, misses: 0 })
+    fourth.close()
+  })
+
   it('saves an index of more than one record, and starts empty from a damaged one', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'reel-cache-')), 'richtext')
     const write = openRichTextCache(dir)

@@ -44,6 +44,18 @@ export class BlobPack {
     this.#segment = newSegmentName()
   }
 
+  /**
+   * Appends go to a new segment from here on, as they would in a new pack; what is stored stays
+   * readable through this pack.
+   */
+  startSegment(): void {
+    this.flush()
+    this.#closeWriter()
+    mkdirSync(this.dir, { recursive: true })
+    this.#segment = newSegmentName()
+    this.#size = 0
+  }
+
   /** Stores a string and returns where it is (readable at once, written to disk by `flush`). */
   append(text: string): BlobRef {
     if (this.#readOnly) throw new Error(`blob pack ${this.dir} is open read-only`)
