@@ -29,7 +29,6 @@ import {
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
-import { sameItems } from '../lib/same-items.ts'
 import {
   markdownToHtml,
   type RenderedRichText,
@@ -81,7 +80,8 @@ export interface RichTextRenderer {
    * as in the process's last build, from the same cache entry (same revision and options, and every
    * lookup answering as then), else undefined. Equal tokens mean equal results, so what was made
    * from them last time may be kept as it was, deferred properties included (their text stays where
-   * it was). Nothing is taken as used until `useUnchanged`. Optional, as if it never could.
+   * it was). Nothing is taken as used until `useUnchanged`. `options` are those the fields render
+   * with, but for `documentId`: each key names its document. Optional, as if it never could.
    */
   unchanged?(keys: readonly RichTextKey[], options: RichTextOptions): readonly unknown[] | undefined
   /**
@@ -245,7 +245,7 @@ export class RichTextCache implements RichTextRenderer {
       if (!key.rev) return undefined
       const id = entryId(key)
       const entry = this.#previous.get(id)
-      if (!entry || entry.options !== this.#optionsHash(options)) return undefined
+      if (!entry || entry.options !== this.#optionsHasher.hash(options, key.id)) return undefined
       if (!this.#lookups.validAsInLastBuild(entry.deps, options)) return undefined
       tokens.push(id, entry)
     }
@@ -363,8 +363,16 @@ export class RichTextCache implements RichTextRenderer {
   }
 }
 
+/** Ids by key object: a caller that keeps its keys (one set per unchanged row) names each once. */
+const entryIds = new WeakMap<RichTextKey, string>()
+
 function entryId(key: RichTextKey): string {
-  return `${key.id}\u0000${key.rev ?? ''}\u0000${key.field}`
+  let id = entryIds.get(key)
+  if (id === undefined) {
+    id = `${key.id}\u0000${key.rev ?? ''}\u0000${key.field}`
+    entryIds.set(key, id)
+  }
+  return id
 }
 
 /**
@@ -431,24 +439,52 @@ function record(
  * hashed once, while its values are the same (`===`) as last time, and the id is appended.
  */
 class OptionsHasher {
-  #last: { values: unknown[]; hash: string } | undefined
+  #last: { values: unknown[]; hash: string; byDocument: Map<string | undefined, string> } | undefined
+  /** The options last hashed: their shared values are `#last`'s (options are not changed once made). */
+  #checked: RichTextOptions | undefined
 
-  hash(options: RichTextOptions): string {
-    const values: unknown[] = []
-    for (const [key, value] of Object.entries(options)) {
-      if (key === 'onWarning' || key === 'documentId' || key.startsWith('resolve')) continue
-      values.push(key, value)
-    }
-    if (!this.#last || !sameItems(this.#last.values, values)) {
+  /**
+   * @param options rendering options
+   * @param documentId the document the options are for (default: theirs)
+   */
+  hash(options: RichTextOptions, documentId = options.documentId): string {
+    // One options object asked about again and again (the shared options of a build) is compared once.
+    let last = this.#last
+    if (!last || (options !== this.#checked && !this.#sameShared(options, last.values))) {
+      const values: unknown[] = []
+      for (const [key, value] of Object.entries(options)) if (isShared(key)) values.push(key, value)
       const plain: Record<string, unknown> = {}
       for (let index = 0; index < values.length; index += 2) {
         const value = values[index + 1]
         plain[values[index] as string] = typeof value === 'function' ? 'function' : value
       }
-      this.#last = { values, hash: hash('sha1', stableJson(plain), 'base64') }
+      last = { values, hash: hash('sha1', stableJson(plain), 'base64'), byDocument: new Map() }
+      this.#last = last
     }
-    return `${this.#last.hash}${JSON.stringify(options.documentId) ?? ''}`
+    this.#checked = options
+    let hashed = last.byDocument.get(documentId)
+    if (hashed === undefined) {
+      hashed = `${last.hash}${JSON.stringify(documentId) ?? ''}`
+      last.byDocument.set(documentId, hashed)
+    }
+    return hashed
   }
+
+  /** Whether the shared options are `values` (key, value, …, in order), without listing them anew. */
+  #sameShared(options: RichTextOptions, values: readonly unknown[]): boolean {
+    let index = 0
+    for (const key in options) {
+      if (!Object.hasOwn(options, key) || !isShared(key)) continue
+      if (values[index] !== key || values[index + 1] !== options[key as keyof RichTextOptions]) return false
+      index += 2
+    }
+    return index === values.length
+  }
+}
+
+/** Options that are hashed: resolvers (their answers are recorded), the warning sink and the id are not. */
+function isShared(key: string): boolean {
+  return key !== 'onWarning' && key !== 'documentId' && !key.startsWith('resolve')
 }
 
 function stableJson(value: unknown): string {

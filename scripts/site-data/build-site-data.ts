@@ -235,6 +235,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       }
     },
   }
+  const sharedRichText: RichTextOptions = { ...options.richText, ...resolvers }
   const richText = (documentId: string): RichTextOptions => ({
     ...options.richText,
     documentId,
@@ -247,28 +248,27 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const deferred = { bodyHtml: 'html', bodyText: 'text' } as const
   for (const doc of snapshot.articles) {
     const own = links.get(doc._id) as Link
-    const articleRichText = richText(doc._id)
     const slug = slugOf(articleSlugs, doc._id)
     const show = doc.showId ? summaries.get(doc.showId) : undefined
     const keyArt = doc.showId ? keyArtByShow.get(doc.showId) : undefined
     const authors = (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? [])
     const authorInputs = authors.flatMap((author) => [author.href, author.text])
-    const key = `article:${doc._id}`
-    const fields = articleFields(doc)
+    const { key, fields } = articleKeys(doc)
     // The row, the slug, what it joins and its rich text as in the last build: the page as it was.
     const quick = (tokens: readonly unknown[] | undefined) =>
       tokens && [doc, slug, show, keyArt, options.richText, ...tokens, ...authorInputs]
-    const tokens = render.unchanged?.(fields, articleRichText)
+    const tokens = render.unchanged?.(fields, sharedRichText)
     const unchanged = quick(tokens)
     const kept =
       unchanged &&
       memo.kept<ArticlePage>(key, unchanged, warn, () =>
-        render.useUnchanged?.(tokens as readonly unknown[], articleRichText),
+        render.useUnchanged?.(tokens as readonly unknown[], sharedRichText),
       )
     if (kept) {
       articles.push(kept)
       continue
     }
+    const articleRichText = richText(doc._id)
     const [bodyField, ...answerFields] = fields
     const rendered = render.portableText(doc.body ?? [], articleRichText, bodyField as RichTextKey)
     let answerField = 0
@@ -358,9 +358,9 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     if (doc.showId) pushTo(articlesByShow, doc.showId, summary)
     for (const id of doc.authorIds ?? []) pushTo(articlesByAuthor, id, summary)
     for (const tag of uniqueTags(doc.tags)) {
-      const entry = articlesByTag.get(tag.slug) ?? { name: tag.name, articles: [] }
-      entry.articles.push(summary)
-      articlesByTag.set(tag.slug, entry)
+      const entry = articlesByTag.get(tag.slug)
+      if (entry) entry.articles.push(summary)
+      else articlesByTag.set(tag.slug, { name: tag.name, articles: [summary] })
     }
   })
 
@@ -517,15 +517,25 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
 export { groupByStatus }
 
-/** An article's rich-text fields: the body, then each FAQ answer that has a question. */
-function articleFields(doc: ContentSnapshot['articles'][number]): RichTextKey[] {
-  const id = doc._id
-  const rev = doc._rev
-  const fields: RichTextKey[] = [{ id, rev, field: 'body' }]
-  ;(doc.faq ?? []).forEach((item, index) => {
-    if (item.question && item.answer) fields.push({ id, rev, field: `faq.${item._key ?? index}` })
-  })
-  return fields
+type ArticleRow = ContentSnapshot['articles'][number]
+
+/** By row: an unchanged article's row is the same object build after build (row-memo.ts). */
+const keysOfArticle = new WeakMap<ArticleRow, { key: string; fields: readonly RichTextKey[] }>()
+
+/** An article's memo key and rich-text fields: the body, then each FAQ answer that has a question. */
+function articleKeys(doc: ArticleRow): { key: string; fields: readonly RichTextKey[] } {
+  let keys = keysOfArticle.get(doc)
+  if (!keys) {
+    const id = doc._id
+    const rev = doc._rev
+    const fields: RichTextKey[] = [{ id, rev, field: 'body' }]
+    ;(doc.faq ?? []).forEach((item, index) => {
+      if (item.question && item.answer) fields.push({ id, rev, field: `faq.${item._key ?? index}` })
+    })
+    keys = { key: `article:${id}`, fields }
+    keysOfArticle.set(doc, keys)
+  }
+  return keys
 }
 
 function summarise(article: ArticlePage): ArticleSummary {
@@ -573,9 +583,24 @@ function sourceViews(sources: readonly SourceInput[] | null | undefined): Source
   })
 }
 
-function uniqueTags(tags: readonly string[] | null | undefined): Array<{ slug: string; name: string }> {
+/** Tags by row: an unchanged document's row (and its tags list) is the same object build after build. */
+const tagsOfList = new WeakMap<readonly string[], ReadonlyArray<{ slug: string; name: string }>>()
+
+function uniqueTags(
+  tags: readonly string[] | null | undefined,
+): ReadonlyArray<{ slug: string; name: string }> {
+  if (!tags) return []
+  let unique = tagsOfList.get(tags)
+  if (!unique) {
+    unique = findUniqueTags(tags)
+    tagsOfList.set(tags, unique)
+  }
+  return unique
+}
+
+function findUniqueTags(tags: readonly string[]): Array<{ slug: string; name: string }> {
   const seen = new Map<string, string>()
-  for (const name of tags ?? []) {
+  for (const name of tags) {
     if (typeof name !== 'string') continue
     const slug = safeSlug(name)
     if (slug && !seen.has(slug)) seen.set(slug, name.trim())
