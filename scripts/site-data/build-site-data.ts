@@ -1,6 +1,7 @@
 import type { RichTextKey, RichTextRenderer } from '../build/cache.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
+import { FEED_SIZE } from './feeds.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
 import { shared } from './shared.ts'
@@ -508,6 +509,12 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     statusGroups: groupByStatus([...summaries.values()]),
     statusPages: tracker.pages,
     archivePages: paginateArticles(articleSummaries),
+    latestArticles: articles.slice(0, FEED_SIZE),
+    browse: {
+      shows: shows.map((show) => ({ href: show.url, text: show.title, currentStatus: show.currentStatus })),
+      articles: articles.map((article) => link(article.url, article.title)),
+      people: people.map((person) => link(person.url, person.name)),
+    },
     decisions: decisionsOf(shows),
     warnings,
   }

@@ -54,7 +54,7 @@ export interface Feed<Source> {
  */
 export function articleFeed(data: SiteData, feedPath: string): Feed<ArticlePage> {
   const { site } = data
-  const entries = data.articles.slice(0, FEED_SIZE).map((article) => {
+  const entries = data.latestArticles.slice(0, FEED_SIZE).map((article) => {
     const url = absoluteUrl(site.url, article.url)
     return {
       id: url,

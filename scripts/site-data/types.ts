@@ -235,11 +235,27 @@ export interface BuildWarning {
   blockKey?: string | undefined
 }
 
+/**
+ * What the search page lists for browsing without JavaScript: only names and links (and each show's
+ * status), so an edit that changes neither leaves that page as it was.
+ */
+export interface BrowseLists {
+  shows: Array<Link & { currentStatus?: StatusView | undefined }>
+  articles: Link[]
+  people: Link[]
+}
+
 export interface SiteData {
   site: SiteConfig
   /** ISO time the content was read; pages show it as "generated". */
   builtAt: string
   articles: ArticlePage[]
+  /**
+   * The newest articles, as many as any page that lists only the newest shows (the feeds): such pages
+   * read these instead of `articles`, so an edit to an older article leaves them as they were.
+   */
+  latestArticles: ArticlePage[]
+  browse: BrowseLists
   shows: ShowPage[]
   people: PersonPage[]
   authors: AuthorPage[]

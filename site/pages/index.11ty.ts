@@ -46,7 +46,7 @@ export function render({ reel }: PageData): string {
       : null,
     h('section', { 'aria-labelledby': 'latest' }, [
       h('h2#latest', 'Latest articles'),
-      articleList(reel.articles.slice(0, 10)),
+      articleList(reel.latestArticles.slice(0, 10)),
       h('p', h('a', { href: '/articles/' }, 'All articles')),
     ]),
   )

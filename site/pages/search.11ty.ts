@@ -15,6 +15,7 @@ export const data = {
  * without it, the page is a complete list of shows, articles and people to browse.
  */
 export function render({ reel }: PageData): string {
+  const { browse } = reel
   return html(
     h('h1', 'Search'),
     h('form.search-form', { role: 'search', action: '/search/', method: 'get' }, [
@@ -35,22 +36,22 @@ export function render({ reel }: PageData): string {
     h('ol#search-results.search-results', { hidden: true }),
     h('section#search-browse', { 'aria-labelledby': 'browse' }, [
       h('h2#browse', 'Browse everything'),
-      h('h3', `Shows (${reel.shows.length})`),
+      h('h3', `Shows (${browse.shows.length})`),
       h(
         'ul.browse-list',
-        reel.shows.map((show) =>
-          h('li', [h('a', { href: show.url }, show.title), ' ', statusBadge(show.currentStatus)]),
+        browse.shows.map((show) =>
+          h('li', [h('a', { href: show.href }, show.text), ' ', statusBadge(show.currentStatus)]),
         ),
       ),
-      h('h3', `Articles (${reel.articles.length})`),
+      h('h3', `Articles (${browse.articles.length})`),
       h(
         'ul.browse-list',
-        reel.articles.map((article) => h('li', h('a', { href: article.url }, article.title))),
+        browse.articles.map((article) => h('li', h('a', { href: article.href }, article.text))),
       ),
-      h('h3', `People (${reel.people.length})`),
+      h('h3', `People (${browse.people.length})`),
       h(
         'ul.browse-list',
-        reel.people.map((person) => h('li', h('a', { href: person.url }, person.name))),
+        browse.people.map((person) => h('li', h('a', { href: person.href }, person.text))),
       ),
     ]),
   )
