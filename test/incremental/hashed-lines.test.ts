@@ -40,7 +40,7 @@ describe('hashedLines', () => {
   }
 
   it.each(Object.entries(contents))(
-    'splits and hashes as the line splitter does, in two halves or one: %s',
+    'splits and hashes as the line splitter does, in two parts or one: %s',
     async (_, content) => {
       const file = await fileWith(content)
       const want = await expected(file)
@@ -52,7 +52,7 @@ describe('hashedLines', () => {
   it.each([
     ['first', 2],
     ['second', 30],
-  ])('names the line that is too long, in the %s half', async (_, before) => {
+  ])('names the line that is too long, in the %s part', async (_, before) => {
     const short = Array.from({ length: before }, (_, i) => `{"_id":"s${i}"}\n`).join('')
     const file = await fileWith(`${short}{"_id":"long","t":"${'y'.repeat(200)}"}\n{"_id":"after"}\n`)
     for (const parallelFrom of [0, Number.POSITIVE_INFINITY]) {
