@@ -242,6 +242,28 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     documentId,
     ...resolvers,
   })
+  /**
+   * Last build's object for `key` when the rich-text `fields` render as then and `quick` (given
+   * tokens standing for them, the rest of what it is made from) is as then; see `SiteDataMemo.kept`.
+   */
+  const keptAtAGlance = <T extends object>(
+    key: string,
+    fields: readonly RichTextKey[],
+    quick: (tokens: readonly unknown[]) => unknown[],
+  ): T | undefined => {
+    const tokens = render.unchanged?.(fields, sharedRichText)
+    return (
+      tokens && memo.kept<T>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
+    )
+  }
+  /** What `keptAtAGlance` compares with next time, for an object made from `fields` as rendered now. */
+  const quickAfterRender = (
+    fields: readonly RichTextKey[],
+    quick: (tokens: readonly unknown[]) => unknown[],
+  ) => {
+    const tokens = render.usedTokens?.(fields)
+    return tokens && quick(tokens)
+  }
 
   // Articles (already newest first from the query).
   const keyArtByShow = new Map(snapshot.shows.map((show) => [show._id, show.keyArt]))
@@ -254,17 +276,18 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     const keyArt = doc.showId ? keyArtByShow.get(doc.showId) : undefined
     const authors = (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? [])
     const authorInputs = authors.flatMap((author) => [author.href, author.text])
-    const { key, fields } = articleKeys(doc)
+    const { key, fields } = keysOf('article', doc, articleFields)
     // The row, the slug, what it joins and its rich text as in the last build: the page as it was.
-    const quick = (tokens: readonly unknown[] | undefined) =>
-      tokens && [doc, slug, show, keyArt, options.richText, ...tokens, ...authorInputs]
-    const tokens = render.unchanged?.(fields, sharedRichText)
-    const unchanged = quick(tokens)
-    const kept =
-      unchanged &&
-      memo.kept<ArticlePage>(key, unchanged, warn, () =>
-        render.useUnchanged?.(tokens as readonly unknown[], sharedRichText),
-      )
+    const quick = (tokens: readonly unknown[]) => [
+      doc,
+      slug,
+      show,
+      keyArt,
+      options.richText,
+      ...tokens,
+      ...authorInputs,
+    ]
+    const kept = keptAtAGlance<ArticlePage>(key, fields, quick)
     if (kept) {
       articles.push(kept)
       continue
@@ -345,7 +368,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       // A kept page reads its body through this build's cache.
       {
         adopt: (kept) => render.deferRichText?.(kept, rendered, deferred) === true,
-        quick: quick(render.usedTokens?.(fields)),
+        quick: quickAfterRender(fields, quick),
       },
     )
     articles.push(page)
@@ -434,21 +457,23 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   })
 
   const people: PersonPage[] = snapshot.people.map((doc) => {
-    const bio = render.portableText(doc.bio ?? [], richText(doc._id), {
-      id: doc._id,
-      rev: doc._rev,
-      field: 'bio',
-    })
     const slug = slugOf(personSlugs, doc._id)
-    const inputs = [
+    const { key, fields } = keysOf('person', doc, bioField)
+    const credits = creditInputsByPerson.get(doc._id) ?? []
+    const updated = doc._updatedAt ? '' : builtAt
+    const quick = (tokens: readonly unknown[]) => [
       doc,
       slug,
       options.richText,
-      render.contentKey?.(bio) ?? bio,
-      doc._updatedAt ? '' : builtAt,
-      ...(creditInputsByPerson.get(doc._id) ?? []),
+      ...tokens,
+      updated,
+      ...credits,
     ]
-    return memo.made(`person:${doc._id}`, inputs, warn, (report) => ({
+    const kept = keptAtAGlance<PersonPage>(key, fields, quick)
+    if (kept) return kept
+    const bio = render.portableText(doc.bio ?? [], richText(doc._id), fields[0] as RichTextKey)
+    const inputs = [doc, slug, options.richText, render.contentKey?.(bio) ?? bio, updated, ...credits]
+    const make = (report: (warning: BuildWarning) => void): PersonPage => ({
       id: doc._id,
       slug,
       url: (links.get(doc._id) as Link).href,
@@ -460,7 +485,8 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       credits: creditsByPerson.get(doc._id) ?? [],
       isSample: doc.isSample === true,
       updatedAt: doc._updatedAt ?? builtAt,
-    }))
+    })
+    return memo.made(key, inputs, warn, make, { quick: quickAfterRender(fields, quick) })
   })
 
   const authors: AuthorPage[] = snapshot.authors.map((doc) => ({
@@ -524,25 +550,41 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
 export { groupByStatus }
 
-type ArticleRow = ContentSnapshot['articles'][number]
+interface Row {
+  _id: string
+  _rev?: string | null | undefined
+}
 
-/** By row: an unchanged article's row is the same object build after build (row-memo.ts). */
-const keysOfArticle = new WeakMap<ArticleRow, { key: string; fields: readonly RichTextKey[] }>()
+/** By row: an unchanged document's row is the same object build after build (row-memo.ts). */
+const keysOfRow = new WeakMap<Row, { key: string; fields: readonly RichTextKey[] }>()
 
-/** An article's memo key and rich-text fields: the body, then each FAQ answer that has a question. */
-function articleKeys(doc: ArticleRow): { key: string; fields: readonly RichTextKey[] } {
-  let keys = keysOfArticle.get(doc)
+/** A row's memo key (`<kind>:<id>`) and rich-text fields, named once per row object. */
+function keysOf<R extends Row>(
+  kind: string,
+  doc: R,
+  fieldsOf: (doc: R) => RichTextKey[],
+): { key: string; fields: readonly RichTextKey[] } {
+  let keys = keysOfRow.get(doc)
   if (!keys) {
-    const id = doc._id
-    const rev = doc._rev
-    const fields: RichTextKey[] = [{ id, rev, field: 'body' }]
-    ;(doc.faq ?? []).forEach((item, index) => {
-      if (item.question && item.answer) fields.push({ id, rev, field: `faq.${item._key ?? index}` })
-    })
-    keys = { key: `article:${id}`, fields }
-    keysOfArticle.set(doc, keys)
+    keys = { key: `${kind}:${doc._id}`, fields: fieldsOf(doc) }
+    keysOfRow.set(doc, keys)
   }
   return keys
+}
+
+/** An article's rich-text fields: the body, then each FAQ answer that has a question. */
+function articleFields(doc: ContentSnapshot['articles'][number]): RichTextKey[] {
+  const id = doc._id
+  const rev = doc._rev
+  const fields: RichTextKey[] = [{ id, rev, field: 'body' }]
+  ;(doc.faq ?? []).forEach((item, index) => {
+    if (item.question && item.answer) fields.push({ id, rev, field: `faq.${item._key ?? index}` })
+  })
+  return fields
+}
+
+function bioField(doc: Row): RichTextKey[] {
+  return [{ id: doc._id, rev: doc._rev, field: 'bio' }]
 }
 
 function summarise(article: ArticlePage): ArticleSummary {
