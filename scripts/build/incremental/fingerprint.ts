@@ -131,6 +131,8 @@ export class DataHasher {
   #carryOver(value: unknown, previous: unknown): void {
     const hashes = this.#previous ? this.#previous.#objects : undefined
     if (!hashes || !value || typeof value !== 'object' || !previous || typeof previous !== 'object') return
+    // The same object needs nothing: `value` finds its hash in the previous build.
+    if (value === previous) return
     if (!Array.isArray(value)) {
       const hash = hashes.get(previous)
       if (hash !== undefined && !this.#objects.has(value) && this.#same.equal(previous, value))
@@ -139,17 +141,29 @@ export class DataHasher {
     }
     if (!Array.isArray(previous) || this.#carried.has(value)) return
     this.#carried.add(value)
-    const byKey = new Map<string, unknown>()
-    for (const item of previous) {
-      const key = namedKey(item)
-      if (key !== undefined) byKey.set(key, item)
-    }
+    // Lists mostly keep their order: an item is first matched with the one at its place.
+    let byKey: Map<string, unknown> | undefined
     value.forEach((item, index) => {
+      const placed = previous[index]
+      if (item === placed) return
       const key = namedKey(item)
-      const counterpart = key === undefined ? previous[index] : byKey.get(key)
+      let counterpart = placed
+      if (key !== undefined && (placed === undefined || namedKey(placed) !== key)) {
+        byKey ??= byNamedKey(previous)
+        counterpart = byKey.get(key)
+      }
       if (counterpart !== undefined) this.#carryOver(item, counterpart)
     })
   }
+}
+
+function byNamedKey(items: readonly unknown[]): Map<string, unknown> {
+  const byKey = new Map<string, unknown>()
+  for (const item of items) {
+    const key = namedKey(item)
+    if (key !== undefined) byKey.set(key, item)
+  }
+  return byKey
 }
 
 function itemsAt(siteData: SiteData, path: string): unknown[] {
