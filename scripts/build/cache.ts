@@ -240,28 +240,17 @@ export class RichTextCache implements RichTextRenderer {
 
   unchanged(keys: readonly RichTextKey[], options: RichTextOptions): readonly unknown[] | undefined {
     if (!this.#previousIsLastBuild) return undefined
-    const tokens: unknown[] = []
-    for (const key of keys) {
-      if (!key.rev) return undefined
-      const id = entryId(key)
-      const entry = this.#previous.get(id)
-      if (!entry || entry.options !== this.#optionsHasher.hash(options, key.id)) return undefined
-      if (!this.#lookups.validAsInLastBuild(entry.deps, options)) return undefined
-      tokens.push(id, entry)
-    }
-    return tokens
+    return tokensOf(
+      keys,
+      this.#previous,
+      (entry, key) =>
+        entry.options === this.#optionsHasher.hash(options, key.id) &&
+        this.#lookups.validAsInLastBuild(entry.deps, options),
+    )
   }
 
   usedTokens(keys: readonly RichTextKey[]): readonly unknown[] | undefined {
-    const tokens: unknown[] = []
-    for (const key of keys) {
-      if (!key.rev) return undefined
-      const id = entryId(key)
-      const entry = this.#current.get(id)
-      if (!entry) return undefined
-      tokens.push(id, entry)
-    }
-    return tokens
+    return tokensOf(keys, this.#current)
   }
 
   useUnchanged(tokens: readonly unknown[], options: RichTextOptions): void {
@@ -361,6 +350,26 @@ export class RichTextCache implements RichTextRenderer {
     this.#handles.set(result, { entry })
     return result
   }
+}
+
+/**
+ * `[id, entry, …]` for `keys`: the tokens `unchanged` and `usedTokens` give; undefined when a key has
+ * no revision, or no entry in `entries` that `accepts`.
+ */
+function tokensOf(
+  keys: readonly RichTextKey[],
+  entries: ReadonlyMap<string, Entry>,
+  accepts: (entry: Entry, key: RichTextKey) => boolean = () => true,
+): unknown[] | undefined {
+  const tokens: unknown[] = []
+  for (const key of keys) {
+    if (!key.rev) return undefined
+    const id = entryId(key)
+    const entry = entries.get(id)
+    if (!entry || !accepts(entry, key)) return undefined
+    tokens.push(id, entry)
+  }
+  return tokens
 }
 
 /** Ids by key object: a caller that keeps its keys (one set per unchanged row) names each once. */
