@@ -419,11 +419,14 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
 
     // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
     const warnings = notes.flatMap((list) => list ?? [])
-    const typeOf = new Map(identities.map((document) => [document._id, document._type]))
-    for (const cycle of cyclesOf(edgeLists, options.referenceMemo)) {
+    const cycles = cyclesOf(edgeLists, options.referenceMemo)
+    // Types by id only when there is a cycle to name (most datasets have none).
+    const typeOf =
+      cycles.length > 0 ? new Map(identities.map((document) => [document._id, document._type])) : undefined
+    for (const cycle of cycles) {
       const first = cycle[0] as ReferenceEdge
       const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
-      const type = typeOf.get(first.from) ?? 'document'
+      const type = typeOf?.get(first.from) ?? 'document'
       warnings.push({
         code: 'reference-cycle',
         message: `${type} ${first.from}: reference cycle ${path} → ${cycle.at(-1)?.to}`,
