@@ -29,6 +29,7 @@ import {
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
+import { onceEachObject } from '../lib/once-each.ts'
 import {
   markdownToHtml,
   type RenderedRichText,
@@ -163,7 +164,6 @@ export class RichTextCache implements RichTextRenderer {
   /** Rendered results by object, for `deferRichText`. */
   readonly #handles = new WeakMap<RenderedRichText, { entry: Entry }>()
   readonly #lookups = new BuildLookups(lastLookups)
-  readonly #optionHashes = new WeakMap<RichTextOptions, string>()
   readonly #optionsHasher = new OptionsHasher()
   /** Whether `#previous` holds exactly the entries of the process's last build, their text unmoved. */
   readonly #previousIsLastBuild: boolean
@@ -185,7 +185,7 @@ export class RichTextCache implements RichTextRenderer {
     // Without a revision nothing says the content is the same as last time.
     if (!key.rev) return renderPortableText(blocks, options)
     const id = entryId(key)
-    const optionsHash = this.#optionsHash(options)
+    const optionsHash = this.#optionsHasher.hash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached?.html && cached.text && cached.options === optionsHash) {
       if (this.#lookups.stillValid(cached.deps, options)) {
@@ -219,7 +219,7 @@ export class RichTextCache implements RichTextRenderer {
   markdown(markdown: string, options: RichTextOptions, key: RichTextKey): string {
     if (!key.rev) return markdownToHtml(markdown, options)
     const id = entryId(key)
-    const optionsHash = this.#optionsHash(options)
+    const optionsHash = this.#optionsHasher.hash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached && cached.markdown !== undefined && cached.options === optionsHash) {
       if (this.#lookups.stillValid(cached.deps, options)) {
@@ -273,16 +273,6 @@ export class RichTextCache implements RichTextRenderer {
       defineDeferred(target, property, this.#pack, entry[field] as BlobRef, `${entry.hash}:${field}`)
     }
     return true
-  }
-
-  /** `hashOptions`, once per options object (a document's fields share one). */
-  #optionsHash(options: RichTextOptions): string {
-    let hash = this.#optionHashes.get(options)
-    if (hash === undefined) {
-      hash = this.#optionsHasher.hash(options)
-      this.#optionHashes.set(options, hash)
-    }
-    return hash
   }
 
   contentKey(rendered: RenderedRichText): string | undefined {
@@ -372,17 +362,10 @@ function tokensOf(
   return tokens
 }
 
-/** Ids by key object: a caller that keeps its keys (one set per unchanged row) names each once. */
-const entryIds = new WeakMap<RichTextKey, string>()
-
-function entryId(key: RichTextKey): string {
-  let id = entryIds.get(key)
-  if (id === undefined) {
-    id = `${key.id}\u0000${key.rev ?? ''}\u0000${key.field}`
-    entryIds.set(key, id)
-  }
-  return id
-}
+/** By key object: a caller that keeps its keys (one set per unchanged row) names each once. */
+const entryId = onceEachObject(
+  (key: RichTextKey): string => `${key.id}\u0000${key.rev ?? ''}\u0000${key.field}`,
+)
 
 /**
  * Wraps the resolvers so every call and answer is recorded, and collects warnings; the finished

@@ -22,3 +22,21 @@ export function onceEach<T>(
     return result as T
   }
 }
+
+/**
+ * `fn`, computed once per object and kept while the object lives: for values derived from objects
+ * that are the same build after build (an unchanged document's query row, say).
+ *
+ * @param fn a function whose answer depends on its argument alone (which is never changed)
+ */
+export function onceEachObject<K extends object, T>(fn: (value: K) => T): (value: K) => T {
+  const known = new WeakMap<K, { value: T }>()
+  return (value) => {
+    let result = known.get(value)
+    if (!result) {
+      result = { value: fn(value) }
+      known.set(value, result)
+    }
+    return result.value
+  }
+}

@@ -1,4 +1,5 @@
 import type { RichTextKey, RichTextRenderer } from '../build/cache.ts'
+import { onceEachObject } from '../lib/once-each.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
 import { FEED_SIZE } from './feeds.ts'
@@ -237,11 +238,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     },
   }
   const sharedRichText: RichTextOptions = { ...options.richText, ...resolvers }
-  const richText = (documentId: string): RichTextOptions => ({
-    ...options.richText,
-    documentId,
-    ...resolvers,
-  })
+  const richText = (documentId: string): RichTextOptions => ({ ...sharedRichText, documentId })
   /**
    * Last build's object for `key` when the rich-text `fields` render as then and `quick` (given
    * tokens standing for them, the rest of what it is made from) is as then; see `SiteDataMemo.kept`.
@@ -276,7 +273,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     const keyArt = doc.showId ? keyArtByShow.get(doc.showId) : undefined
     const authors = (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? [])
     const authorInputs = authors.flatMap((author) => [author.href, author.text])
-    const { key, fields } = keysOf('article', doc, articleFields)
+    const { key, fields } = articleKeys(doc)
     // The row, the slug, what it joins and its rich text as in the last build: the page as it was.
     const quick = (tokens: readonly unknown[]) => [
       doc,
@@ -458,7 +455,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
   const people: PersonPage[] = snapshot.people.map((doc) => {
     const slug = slugOf(personSlugs, doc._id)
-    const { key, fields } = keysOf('person', doc, bioField)
+    const { key, fields } = personKeys(doc)
     const credits = creditInputsByPerson.get(doc._id) ?? []
     const updated = doc._updatedAt ? '' : builtAt
     const quick = (tokens: readonly unknown[]) => [
@@ -550,42 +547,27 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
 export { groupByStatus }
 
-interface Row {
-  _id: string
-  _rev?: string | null | undefined
-}
+/*
+ * A row's memo key and rich-text fields, named once per row object: an unchanged document's row is
+ * the same object build after build (row-memo.ts).
+ */
 
-/** By row: an unchanged document's row is the same object build after build (row-memo.ts). */
-const keysOfRow = new WeakMap<Row, { key: string; fields: readonly RichTextKey[] }>()
-
-/** A row's memo key (`<kind>:<id>`) and rich-text fields, named once per row object. */
-function keysOf<R extends Row>(
-  kind: string,
-  doc: R,
-  fieldsOf: (doc: R) => RichTextKey[],
-): { key: string; fields: readonly RichTextKey[] } {
-  let keys = keysOfRow.get(doc)
-  if (!keys) {
-    keys = { key: `${kind}:${doc._id}`, fields: fieldsOf(doc) }
-    keysOfRow.set(doc, keys)
-  }
-  return keys
-}
-
-/** An article's rich-text fields: the body, then each FAQ answer that has a question. */
-function articleFields(doc: ContentSnapshot['articles'][number]): RichTextKey[] {
+/** An article's: the body, then each FAQ answer that has a question. */
+const articleKeys = onceEachObject((doc: ContentSnapshot['articles'][number]) => {
   const id = doc._id
   const rev = doc._rev
   const fields: RichTextKey[] = [{ id, rev, field: 'body' }]
   ;(doc.faq ?? []).forEach((item, index) => {
     if (item.question && item.answer) fields.push({ id, rev, field: `faq.${item._key ?? index}` })
   })
-  return fields
-}
+  return { key: `article:${id}`, fields }
+})
 
-function bioField(doc: Row): RichTextKey[] {
-  return [{ id: doc._id, rev: doc._rev, field: 'bio' }]
-}
+/** A person's: the bio. */
+const personKeys = onceEachObject((doc: ContentSnapshot['people'][number]) => ({
+  key: `person:${doc._id}`,
+  fields: [{ id: doc._id, rev: doc._rev, field: 'bio' }] as readonly RichTextKey[],
+}))
 
 function summarise(article: ArticlePage): ArticleSummary {
   const { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample } = article
@@ -632,20 +614,14 @@ function sourceViews(sources: readonly SourceInput[] | null | undefined): Source
   })
 }
 
-/** Tags by row: an unchanged document's row (and its tags list) is the same object build after build. */
-const tagsOfList = new WeakMap<readonly string[], ReadonlyArray<{ slug: string; name: string }>>()
-
 function uniqueTags(
   tags: readonly string[] | null | undefined,
 ): ReadonlyArray<{ slug: string; name: string }> {
-  if (!tags) return []
-  let unique = tagsOfList.get(tags)
-  if (!unique) {
-    unique = findUniqueTags(tags)
-    tagsOfList.set(tags, unique)
-  }
-  return unique
+  return tags ? uniqueTagsOfList(tags) : []
 }
+
+/** By list: an unchanged document's row (and its tags list) is the same object build after build. */
+const uniqueTagsOfList = onceEachObject((tags: readonly string[]) => findUniqueTags(tags))
 
 function findUniqueTags(tags: readonly string[]): Array<{ slug: string; name: string }> {
   const seen = new Map<string, string>()
