@@ -96,6 +96,9 @@ export class BuildWorker {
         if (this.#child === child) this.#child = undefined
         child.kill('SIGTERM')
         killTimer = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 3_000)
+        // Reaps the SIGKILL timer once the process has ended, even after this run settled. Added
+        // here rather than per run: a process that stays up would gather one listener per build.
+        child.once('close', () => clearTimeout(killTimer))
       }
       const onAbort = () => kill('cancelled')
       options.signal.addEventListener('abort', onAbort, { once: true })
@@ -152,8 +155,6 @@ export class BuildWorker {
       child.on('message', onMessage)
       child.on('error', onError)
       child.on('close', onClose)
-      // A cancelled build's process is still ending after this promise settled: reap the SIGKILL timer.
-      child.once('close', () => clearTimeout(killTimer))
 
       try {
         child.send(options.job)

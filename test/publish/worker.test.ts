@@ -69,6 +69,22 @@ describe('the build worker host', () => {
     expect(afterCrash).not.toBe(afterFailure)
   })
 
+  it('adds no listeners to the process that outlive a build', async () => {
+    worker = new BuildWorker({ workerPath })
+    const warnings: Error[] = []
+    const onWarning = (warning: Error) => warnings.push(warning)
+    process.on('warning', onWarning)
+    try {
+      const pids = new Set<number>()
+      for (let i = 0; i < 15; i++) pids.add((await run(worker)).pid)
+      expect(pids.size).toBe(1)
+      await new Promise((resolve) => setImmediate(resolve))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning')
+  })
+
   it('replaces the process after maxBuilds builds', async () => {
     worker = new BuildWorker({ workerPath, maxBuilds: 2 })
     const pids = [(await run(worker)).pid, (await run(worker)).pid, (await run(worker)).pid]
