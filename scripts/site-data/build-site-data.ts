@@ -5,6 +5,7 @@ import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
 import { FEED_SIZE } from './feeds.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
+import { paginateArticles } from './paginate.ts'
 import { shared } from './shared.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
@@ -16,7 +17,7 @@ import {
   isStatusKey,
   STATUS_LABELS,
 } from './status.ts'
-import { buildTracker, decisionsOf, groupByStatus, paginateArticles } from './tracker.ts'
+import { buildTracker, decisionsOf, groupByStatus, trackerPaths } from './tracker.ts'
 import type {
   ArticlePage,
   ArticleSummary,
@@ -516,9 +517,16 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     updatedAt: doc._updatedAt ?? builtAt,
   }))
 
-  const tags: TagPage[] = [...articlesByTag]
-    .map(([slug, entry]) => ({ slug, url: paths.tag(slug), name: entry.name, articles: entry.articles }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+  const tagPages: TagPage[] = [...articlesByTag]
+    .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+    .flatMap(([slug, { name, articles: tagged }]) =>
+      paginateArticles(tagged, (number) => paths.tag(slug, number)).map((page) => ({
+        ...page,
+        slug,
+        name,
+        count: tagged.length,
+      })),
+    )
 
   const siteData: SiteData = {
     site: options.site,
@@ -528,10 +536,10 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     people,
     authors,
     networks,
-    tags,
+    tagPages,
     statusGroups: groupByStatus([...summaries.values()]),
     statusPages: tracker.pages,
-    archivePages: paginateArticles(articleSummaries),
+    archivePages: paginateArticles(articleSummaries, trackerPaths.archive),
     latestArticles: articles.slice(0, FEED_SIZE),
     browse: {
       shows: shows.map((show) => ({ href: show.url, text: show.title, currentStatus: show.currentStatus })),

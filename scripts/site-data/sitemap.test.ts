@@ -19,7 +19,7 @@ function siteData(url: string): SiteData {
     people: [],
     authors: [],
     networks: [],
-    tags: [{ slug: 'drama', articles: articles.slice(0, 1) }],
+    tagPages: [{ url: '/tags/drama/', articles: articles.slice(0, 1) }],
     statusPages: [],
     archivePages: [{ url: '/archive/', articles }],
   } as unknown as SiteData

@@ -1,7 +1,6 @@
 import { onceEach } from '../lib/once-each.ts'
 import { rfc3339 } from './feeds.ts'
 import type { ArticleSummary, ShowSummary, SiteData } from './types.ts'
-import { paths } from './urls.ts'
 
 /** Site paths of the pages that are not built from documents. */
 export const FIXED_PAGES = { home: '/', search: '/search/' } as const
@@ -53,9 +52,9 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
       network.url,
       [network.updatedAt, ...showTimes(network.shows)],
     ]),
-    ...data.tags.map((tag): [string, Array<string | undefined>] => [
-      paths.tag(tag.slug),
-      articleTimes(tag.articles),
+    ...data.tagPages.map((page): [string, Array<string | undefined>] => [
+      page.url,
+      articleTimes(page.articles),
     ]),
   ]
   // Each time is listed by several pages (an article's by its own, the home page, its archive page,

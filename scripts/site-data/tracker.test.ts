@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CONFIDENCE_LABELS, type Confidence, STATUS_LABELS, type StatusKey } from './status.ts'
-import { buildTracker, decisionsOf, groupByStatus, paginateArticles, STATUS_ORDER } from './tracker.ts'
-import type { ArticleSummary, ShowSummary, StatusView } from './types.ts'
+import { buildTracker, decisionsOf, groupByStatus, STATUS_ORDER } from './tracker.ts'
+import type { ShowSummary, StatusView } from './types.ts'
 
 const NETWORKS = [
   { slug: 'northwind', url: '/networks/northwind/', name: 'Northwind+' },
@@ -119,34 +119,5 @@ describe('decisionsOf', () => {
       'y cancelled',
       'x airing',
     ])
-  })
-})
-
-describe('paginateArticles', () => {
-  const articles: ArticleSummary[] = Array.from({ length: 45 }, (_, i) => ({
-    id: `article-${i}`,
-    url: `/articles/a${i}/`,
-    title: `A${i}`,
-    excerpt: '',
-    publishedAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-    isSample: true,
-  }))
-
-  it('splits into pages of 20 at /articles/ and /articles/page/<n>/', () => {
-    const pages = paginateArticles(articles)
-    expect(pages.map((p) => [p.url, p.articles.length])).toEqual([
-      ['/articles/', 20],
-      ['/articles/page/2/', 20],
-      ['/articles/page/3/', 5],
-    ])
-    expect(pages[1]).toMatchObject({ number: 2, total: 3, previous: '/articles/', next: '/articles/page/3/' })
-    expect(pages[0]?.previous).toBeUndefined()
-    expect(pages[2]?.next).toBeUndefined()
-    expect(pages[2]?.articles[0]?.title).toBe('A40')
-  })
-
-  it('always has a first page', () => {
-    expect(paginateArticles([]).map((p) => p.url)).toEqual(['/articles/'])
   })
 })

@@ -1,7 +1,5 @@
 import { compareNewest, STATUS_LABELS, type StatusKey, TRACKER_ORDER } from './status.ts'
 import type {
-  ArchivePage,
-  ArticleSummary,
   Decision,
   FilterLink,
   ShowSummary,
@@ -203,34 +201,4 @@ export function decisionsOf(
     for (const event of show.timeline) decisions.push({ show: summary, event })
   }
   return decisions.sort((a, b) => compareNewest(a.event, b.event) || a.show.title.localeCompare(b.show.title))
-}
-
-/** Articles per archive page. */
-export const ARCHIVE_PAGE_SIZE = 20
-
-/**
- * Splits the article list (newest first) into archive pages. There is always a first page, even
- * without articles.
- *
- * @param articles newest first
- * @param size articles per page
- */
-export function paginateArticles(
-  articles: readonly ArticleSummary[],
-  size: number = ARCHIVE_PAGE_SIZE,
-): ArchivePage[] {
-  const total = Math.max(1, Math.ceil(articles.length / size))
-  const pages = Array.from({ length: total }, (_, index) => ({
-    href: trackerPaths.archive(index + 1),
-    number: index + 1,
-  }))
-  return pages.map(({ href, number }) => ({
-    url: href,
-    number,
-    total,
-    articles: articles.slice((number - 1) * size, number * size),
-    previous: number > 1 ? trackerPaths.archive(number - 1) : undefined,
-    next: number < total ? trackerPaths.archive(number + 1) : undefined,
-    pages,
-  }))
 }

@@ -144,11 +144,12 @@ export interface NetworkPage {
   updatedAt: string
 }
 
-export interface TagPage {
+/** One page of the articles with a tag. */
+export interface TagPage extends ArticleListPage {
   slug: string
-  url: string
   name: string
-  articles: ArticleSummary[]
+  /** Articles with the tag, on all of its pages. */
+  count: number
 }
 
 export interface ArticleSummary {
@@ -210,17 +211,23 @@ export interface StatusTrackerPage extends TrackerView {
   network?: Link | undefined
 }
 
-/** One page of the article archive: `/articles/`, `/articles/page/2/`, ... */
-export interface ArchivePage {
+/**
+ * One page of a list of articles, newest first: the archive's (`/articles/`, `/articles/page/2/`, …)
+ * or a tag's (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …).
+ */
+export interface ArticleListPage {
   url: string
   number: number
   total: number
   articles: ArticleSummary[]
   previous?: string | undefined
   next?: string | undefined
-  /** Every page of the archive, for the numbered page links. */
+  /** Every page of the list, for the numbered page links. */
   pages: Array<{ href: string; number: number }>
 }
+
+/** One page of the article archive. */
+export type ArchivePage = ArticleListPage
 
 /** A status event with its show, for decision lists and status feeds. */
 export interface Decision {
@@ -260,7 +267,8 @@ export interface SiteData {
   people: PersonPage[]
   authors: AuthorPage[]
   networks: NetworkPage[]
-  tags: TagPage[]
+  /** Every page of every tag, by tag name. */
+  tagPages: TagPage[]
   statusGroups: StatusGroup[]
   statusPages: StatusTrackerPage[]
   archivePages: ArchivePage[]

@@ -10,7 +10,8 @@ export const paths = {
   person: (slug: string) => `/people/${segment(slug)}/`,
   author: (slug: string) => `/authors/${segment(slug)}/`,
   network: (slug: string) => `/networks/${segment(slug)}/`,
-  tag: (slug: string) => `/tags/${segment(slug)}/`,
+  tag: (slug: string, page = 1) =>
+    page <= 1 ? `/tags/${segment(slug)}/` : `/tags/${segment(slug)}/page/${page}/`,
   status: () => '/status/',
 } as const
 

@@ -1,6 +1,6 @@
 import { eventAnchor } from '../../scripts/site-data/feeds.ts'
 import type {
-  ArchivePage,
+  ArticleListPage,
   ArticleSummary,
   CastLine,
   Decision,
@@ -13,6 +13,7 @@ import type {
 } from '../../scripts/site-data/index.ts'
 import { isoDate, readableDate } from './dates.ts'
 import { h } from './html.ts'
+import { pageWindow } from './page-window.ts'
 
 /** `<time>` with a machine-readable date and a readable label. */
 export function time(value: string) {
@@ -239,21 +240,29 @@ export function statusGroups(view: TrackerView) {
   )
 }
 
-/** Numbered page links of the article archive. */
-export function pagination(page: ArchivePage) {
+/**
+ * Links to the other pages of a list of articles (the archive, a tag's): newer, older, and the page
+ * numbers around this one (see `pageWindow`).
+ *
+ * @param page the page shown
+ * @param label the navigation's name for assistive technology
+ */
+export function pagination(page: ArticleListPage, label: string) {
   if (page.total <= 1) return null
-  return h('nav.pagination', { 'aria-label': 'Archive pages' }, [
+  return h('nav.pagination', { 'aria-label': label }, [
     h('ul', [
       page.previous ? h('li', h('a', { href: page.previous, rel: 'prev' }, '← Newer')) : null,
-      page.pages.map((p) =>
-        h(
+      pageWindow(page.number, page.total).map((item) => {
+        if (item === 'gap') return h('li.gap', { 'aria-hidden': 'true' }, '…')
+        const href = page.pages[item - 1]?.href
+        return h(
           'li',
-          h('a', { href: p.href, 'aria-current': p.number === page.number ? 'page' : undefined }, [
+          h('a', { href, 'aria-current': item === page.number ? 'page' : undefined }, [
             h('span.visually-hidden', 'Page '),
-            String(p.number),
+            String(item),
           ]),
-        ),
-      ),
+        )
+      }),
       page.next ? h('li', h('a', { href: page.next, rel: 'next' }, 'Older →')) : null,
     ]),
   ])

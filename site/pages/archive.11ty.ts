@@ -22,6 +22,6 @@ export function render({ archive }: Data): string {
     h('h1', 'Articles'),
     archive.total > 1 ? h('p.meta', `Page ${archive.number} of ${archive.total}, newest first`) : null,
     archive.articles.length > 0 ? articleList(archive.articles, 'h2') : h('p', 'No articles yet.'),
-    pagination(archive),
+    pagination(archive, 'Archive pages'),
   )
 }

@@ -76,6 +76,7 @@ const extra = [
       kind: 'news',
       body: [paragraph('p1', `Fixture body ${i}.`)],
       publishedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+      tags: ['fixture'],
       isSample: true,
     }),
   ),
@@ -113,6 +114,44 @@ describe('article archive pagination', () => {
       'Page 2',
     ])
     expect(await site.read('/sitemap.xml')).toContain(`<loc>${SITE_URL}/articles/page/3/</loc>`)
+  })
+})
+
+describe('tag pagination', () => {
+  it("splits a tag with 41 articles into pages of 20 under the tag's address", async () => {
+    const pages = (await site.htmlPages()).filter((path) => path.startsWith('/tags/fixture/'))
+    expect(pages.sort()).toEqual(['/tags/fixture/', '/tags/fixture/page/2/', '/tags/fixture/page/3/'])
+    const first = await site.page('/tags/fixture/')
+    const list = (tree: typeof first) =>
+      findAll(findAll(tree, byClass('article-list'))[0] as never, byTag('h2')).map((e) =>
+        text(findAll(e, byTag('a'))[0]),
+      )
+    expect(list(first)).toHaveLength(20)
+    expect(list(first)[0]).toBe('Fixture article 40')
+    const third = await site.page('/tags/fixture/page/3/')
+    expect(list(third)).toEqual(['Fixture article 0'])
+    expect(text(findAll(third, byTag('title'))[0] as never)).toBe(
+      'Articles tagged “fixture”, page 3 · Reel Status',
+    )
+    expect(meta(third, 'description')).toBe(
+      '41 Reel Status articles tagged “fixture”, newest first (page 3 of 3).',
+    )
+    const rel = (value: string) =>
+      findAll(third, (e) => e.tagName === 'link' && String(e.properties.rel) === value)[0]?.properties.href
+    expect(rel('prev')).toBe(`${SITE_URL}/tags/fixture/page/2/`)
+    expect(rel('next')).toBeUndefined()
+    const nav = findAll(
+      third,
+      (e) => e.tagName === 'nav' && e.properties.ariaLabel === 'Pages of articles tagged “fixture”',
+    )[0]
+    expect(findAll(nav as never, byTag('a')).map((e) => e.properties.href)).toEqual([
+      '/tags/fixture/page/2/',
+      '/tags/fixture/',
+      '/tags/fixture/page/2/',
+      '/tags/fixture/page/3/',
+    ])
+    const sitemap = await site.read('/sitemap.xml')
+    for (const path of pages) expect(sitemap).toContain(`<loc>${SITE_URL}${path}</loc>`)
   })
 })
 
