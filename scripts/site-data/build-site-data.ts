@@ -7,6 +7,7 @@ import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
 import { paginateArticles } from './paginate.ts'
 import { shared } from './shared.ts'
+import { sitemapFiles } from './sitemap.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
 import {
@@ -528,7 +529,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       })),
     )
 
-  const siteData: SiteData = {
+  const content: Omit<SiteData, 'sitemapFiles'> = {
     site: options.site,
     builtAt: options.builtAt.toISOString(),
     articles,
@@ -550,7 +551,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     warnings,
   }
   memo.commit()
-  return siteData
+  return { ...content, sitemapFiles: sitemapFiles(content) }
 }
 
 export { groupByStatus }

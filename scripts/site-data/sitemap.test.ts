@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sitemapEntries } from './sitemap.ts'
+import { sitemapEntries, sitemapFiles } from './sitemap.ts'
 import type { SiteData } from './types.ts'
 import { absoluteUrl } from './urls.ts'
 
@@ -33,10 +33,11 @@ describe('sitemapEntries', () => {
         '/',
         '/search/',
         '/archive/',
-        '/articles/a/',
-        '/articles/b ü/',
-        '/articles/c/',
         '/tags/drama/',
+        // Oldest first: a new article adds to the last file of its section.
+        '/articles/c/',
+        '/articles/b ü/',
+        '/articles/a/',
       ]
       expect(entries.map((entry) => entry.loc)).toEqual(paths.map((path) => absoluteUrl(url, path)))
     }
@@ -49,5 +50,44 @@ describe('sitemapEntries', () => {
     expect(byLoc.get('https://reelstatus.example/archive/')).toBe('2024-06-02T00:00:00Z')
     expect(byLoc.get('https://reelstatus.example/articles/a/')).toBe('2024-05-01T10:00:00Z')
     expect(byLoc.get('https://reelstatus.example/tags/drama/')).toBe('2024-05-01T10:00:00Z')
+  })
+})
+
+describe('sitemapFiles', () => {
+  const site = 'https://reelstatus.example'
+
+  it('splits each section into files of the given size, dated by their newest page', () => {
+    const files = sitemapFiles(siteData(site), 2)
+    expect(
+      files.map((file) => [file.url, file.loc, file.entries.map((e) => new URL(e.loc).pathname)]),
+    ).toEqual([
+      ['/sitemaps/pages-1.xml', `${site}/sitemaps/pages-1.xml`, ['/', '/search/']],
+      ['/sitemaps/pages-2.xml', `${site}/sitemaps/pages-2.xml`, ['/archive/', '/tags/drama/']],
+      [
+        '/sitemaps/articles-1.xml',
+        `${site}/sitemaps/articles-1.xml`,
+        ['/articles/c/', '/articles/b%20%C3%BC/'],
+      ],
+      ['/sitemaps/articles-2.xml', `${site}/sitemaps/articles-2.xml`, ['/articles/a/']],
+    ])
+    expect(files.map((file) => file.lastmod)).toEqual([
+      '2024-06-02T00:00:00Z',
+      '2024-06-02T00:00:00Z',
+      '2024-06-02T00:00:00Z',
+      '2024-05-01T10:00:00Z',
+    ])
+    expect(sitemapFiles(siteData(site)).map((file) => file.entries.length)).toEqual([4, 3])
+  })
+
+  it('gives the same entry objects again while a page’s time is the same', () => {
+    const before = sitemapFiles(siteData(site)).flatMap((file) => file.entries)
+    const data = siteData(site)
+    ;(data.articles[0] as { updatedAt: string }).updatedAt = '2024-07-01T00:00:00Z'
+    const after = sitemapFiles(data).flatMap((file) => file.entries)
+    const changed = after
+      .filter((entry, index) => entry !== before[index])
+      .map((e) => new URL(e.loc).pathname)
+    expect(changed.sort()).toEqual(['/', '/archive/', '/articles/a/', '/search/', '/tags/drama/'])
+    expect(after).toEqual(sitemapEntries(data))
   })
 })

@@ -1,78 +1,132 @@
 import { onceEach } from '../lib/once-each.ts'
 import { rfc3339 } from './feeds.ts'
-import type { ArticleSummary, ShowSummary, SiteData } from './types.ts'
+import type { ArticleSummary, ShowSummary, SiteData, SitemapEntry, SitemapFile } from './types.ts'
 
 /** Site paths of the pages that are not built from documents. */
 export const FIXED_PAGES = { home: '/', search: '/search/' } as const
 
-export interface SitemapEntry {
-  /** Absolute URL. */
-  loc: string
-  /** RFC 3339: when the content shown on the page last changed. */
-  lastmod: string
-}
+export type { SitemapEntry, SitemapFile }
 
 /**
- * Every HTML page of the site (the 404 page excepted) with the time its content last changed: a
- * document page by its own `updatedAt`, a list by the newest of what it lists.
- *
- * @param data site data
+ * Pages per sitemap file. The protocol allows 50,000 (and 50 MB) a file; smaller files keep a
+ * publish to rewriting the few that list what changed, as large sites split theirs.
  */
-export function sitemapEntries(data: SiteData): SitemapEntry[] {
+export const SITEMAP_URLS_PER_FILE = 1000
+
+/** Where the sitemap files are published (`/sitemap.xml` is their index). */
+export const SITEMAP_DIR = '/sitemaps/'
+
+type Dated = [path: string, times: Array<string | undefined>]
+
+/**
+ * Every HTML page of the site (the 404 page excepted) with the time its content last changed, by
+ * section (lists and fixed pages, articles oldest first, shows, people): a document page by its own
+ * `updatedAt`, a list by the newest of what it lists. Articles are listed oldest first so that a new
+ * one adds to the last file instead of moving every article to the next.
+ *
+ * @param data site data (everything but its sitemap files)
+ */
+export function sitemapSections(
+  data: Omit<SiteData, 'sitemapFiles'>,
+): Array<{ name: string; entries: SitemapEntry[] }> {
   const showUpdated = new Map(data.shows.map((show) => [show.id, show.updatedAt]))
   const articleTimes = (articles: readonly ArticleSummary[]) => articles.map((article) => article.updatedAt)
   const showTimes = (shows: readonly ShowSummary[]) => shows.map((show) => showUpdated.get(show.id))
   const everything = [...articleTimes(data.articles), ...data.shows.map((show) => show.updatedAt)]
 
-  const entries: Array<[string, Array<string | undefined>]> = [
-    [FIXED_PAGES.home, everything],
-    [FIXED_PAGES.search, [...everything, ...data.people.map((person) => person.updatedAt)]],
-    ...data.statusPages.map((page): [string, Array<string | undefined>] => [
-      page.url,
-      showTimes(page.groups.flatMap((group) => group.shows)),
-    ]),
-    ...data.archivePages.map((page): [string, Array<string | undefined>] => [
-      page.url,
-      articleTimes(page.articles),
-    ]),
-    ...data.articles.map((article): [string, Array<string | undefined>] => [
-      article.url,
-      [article.updatedAt],
-    ]),
-    ...data.shows.map((show): [string, Array<string | undefined>] => [show.url, [show.updatedAt]]),
-    ...data.people.map((person): [string, Array<string | undefined>] => [
-      person.url,
-      [person.updatedAt, ...person.credits.map((credit) => showUpdated.get(credit.show.id))],
-    ]),
-    ...data.authors.map((author): [string, Array<string | undefined>] => [
-      author.url,
-      [author.updatedAt, ...articleTimes(author.articles)],
-    ]),
-    ...data.networks.map((network): [string, Array<string | undefined>] => [
-      network.url,
-      [network.updatedAt, ...showTimes(network.shows)],
-    ]),
-    ...data.tagPages.map((page): [string, Array<string | undefined>] => [
-      page.url,
-      articleTimes(page.articles),
-    ]),
+  const sections: Array<[string, Dated[]]> = [
+    [
+      'pages',
+      [
+        [FIXED_PAGES.home, everything],
+        [FIXED_PAGES.search, [...everything, ...data.people.map((person) => person.updatedAt)]],
+        ...data.statusPages.map((page): Dated => [page.url, showTimes(page.groups.flatMap((g) => g.shows))]),
+        ...data.archivePages.map((page): Dated => [page.url, articleTimes(page.articles)]),
+        ...data.authors.map(
+          (author): Dated => [author.url, [author.updatedAt, ...articleTimes(author.articles)]],
+        ),
+        ...data.networks.map(
+          (network): Dated => [network.url, [network.updatedAt, ...showTimes(network.shows)]],
+        ),
+        ...data.tagPages.map((page): Dated => [page.url, articleTimes(page.articles)]),
+      ],
+    ],
+    ['articles', data.articles.map((article): Dated => [article.url, [article.updatedAt]]).reverse()],
+    ['shows', data.shows.map((show): Dated => [show.url, [show.updatedAt]])],
+    [
+      'people',
+      data.people.map(
+        (person): Dated => [
+          person.url,
+          [person.updatedAt, ...person.credits.map((credit) => showUpdated.get(credit.show.id))],
+        ],
+      ),
+    ],
   ]
   // Each time is listed by several pages (an article's by its own, the home page, its archive page,
   // tag, author), and nearly every one was in the last sitemap too: parsed once per process.
   const known = rememberedFor(data.site.url)
-  const timeOf = onceEach(
-    known.times,
-    (value) => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value),
-    REMEMBER_AT_MOST,
-  )
+  const timeOf = onceEach(known.times, parseTime, REMEMBER_AT_MOST)
   const lastmod = onceEach(known.lastmods, rfc3339, REMEMBER_AT_MOST)
   // As `absoluteUrl` does, with the site's URL parsed once instead of once per page.
   const base = new URL(`${data.site.url}/`)
   const href = onceEach(known.hrefs, (path) => new URL(path, base).href, REMEMBER_AT_MOST)
-  return entries.map(([path, times]) => ({
-    loc: href(path),
-    lastmod: lastmod(newest(times, timeOf) ?? data.builtAt),
+  return sections.map(([name, dated]) => ({
+    name,
+    entries: dated.map(([path, times]) => {
+      const entry = { loc: href(path), lastmod: lastmod(newest(times, timeOf) ?? data.builtAt) }
+      // The same object as last time for a page whose time is the same: a build that follows
+      // another in the process finds the files' fingerprints unchanged without hashing them again.
+      const before = known.entries.get(entry.loc)
+      if (before?.lastmod === entry.lastmod) return before
+      if (known.entries.size >= REMEMBER_AT_MOST) known.entries.clear()
+      known.entries.set(entry.loc, entry)
+      return entry
+    }),
   }))
+}
+
+/**
+ * Every page of the site with the time its content last changed, in sitemap order.
+ *
+ * @param data site data (everything but its sitemap files)
+ */
+export function sitemapEntries(data: Omit<SiteData, 'sitemapFiles'>): SitemapEntry[] {
+  return sitemapSections(data).flatMap((section) => section.entries)
+}
+
+/**
+ * The sitemap's files: each section's pages, {@link SITEMAP_URLS_PER_FILE} a file, at
+ * `/sitemaps/<section>-<n>.xml`, each dated by its newest page. A section without pages has no file.
+ *
+ * @param data site data (everything but its sitemap files)
+ * @param size pages per file
+ */
+export function sitemapFiles(
+  data: Omit<SiteData, 'sitemapFiles'>,
+  size: number = SITEMAP_URLS_PER_FILE,
+): SitemapFile[] {
+  const timeOf = onceEach(rememberedFor(data.site.url).times, parseTime, REMEMBER_AT_MOST)
+  const base = new URL(`${data.site.url}/`)
+  return sitemapSections(data).flatMap(({ name, entries }) =>
+    Array.from({ length: Math.ceil(entries.length / size) }, (_, index) => {
+      const part = entries.slice(index * size, (index + 1) * size)
+      const url = `${SITEMAP_DIR}${name}-${index + 1}.xml`
+      return {
+        url,
+        loc: new URL(url.slice(1), base).href,
+        lastmod: newest(
+          part.map((entry) => entry.lastmod),
+          timeOf,
+        ) as string,
+        entries: part,
+      }
+    }),
+  )
+}
+
+function parseTime(value: string): number {
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
 }
 
 /** What one sitemap worked out, kept for the next of the same site (a process that builds again). */
@@ -81,6 +135,7 @@ interface Remembered {
   times: Map<string, number>
   lastmods: Map<string, string>
   hrefs: Map<string, string>
+  entries: Map<string, SitemapEntry>
 }
 
 let remembered: Remembered | undefined
@@ -90,7 +145,7 @@ const REMEMBER_AT_MOST = 200_000
 
 function rememberedFor(site: string): Remembered {
   if (remembered?.site !== site)
-    remembered = { site, times: new Map(), lastmods: new Map(), hrefs: new Map() }
+    remembered = { site, times: new Map(), lastmods: new Map(), hrefs: new Map(), entries: new Map() }
   return remembered
 }
 

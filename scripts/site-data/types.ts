@@ -229,6 +229,25 @@ export interface ArticleListPage {
 /** One page of the article archive. */
 export type ArchivePage = ArticleListPage
 
+/** A page in the sitemap. */
+export interface SitemapEntry {
+  /** Absolute URL. */
+  loc: string
+  /** RFC 3339: when the content shown on the page last changed. */
+  lastmod: string
+}
+
+/** One file of the sitemap (`/sitemap.xml` is their index). */
+export interface SitemapFile {
+  /** Site path, `/sitemaps/<section>-<n>.xml`. */
+  url: string
+  /** Absolute URL. */
+  loc: string
+  /** The newest `lastmod` of its pages. */
+  lastmod: string
+  entries: SitemapEntry[]
+}
+
 /** A status event with its show, for decision lists and status feeds. */
 export interface Decision {
   show: ShowSummary
@@ -274,5 +293,7 @@ export interface SiteData {
   archivePages: ArchivePage[]
   /** Every status event of every show, newest first. */
   decisions: Decision[]
+  /** The sitemap, in files of at most 1,000 pages. */
+  sitemapFiles: SitemapFile[]
   warnings: BuildWarning[]
 }

@@ -1,4 +1,4 @@
-import type { SitemapEntry } from '../../scripts/site-data/sitemap.ts'
+import type { SitemapEntry, SitemapFile } from '../../scripts/site-data/index.ts'
 import { type Xml, x, xmlDocument } from './xml.ts'
 
 /**
@@ -19,6 +19,21 @@ const KEEP_AT_MOST = 200_000
 export function sitemapXml(entries: readonly SitemapEntry[]): string {
   return xmlDocument(
     x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, entries.map(urlElement)),
+  )
+}
+
+/**
+ * A sitemap index (sitemaps.org 0.9): each file of the sitemap with the time its newest page changed.
+ *
+ * @param files the sitemap's files
+ */
+export function sitemapIndexXml(files: readonly SitemapFile[]): string {
+  return xmlDocument(
+    x(
+      'sitemapindex',
+      { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' },
+      files.map((file) => x('sitemap', [x('loc', file.loc), x('lastmod', file.lastmod)])),
+    ),
   )
 }
 

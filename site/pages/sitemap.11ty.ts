@@ -1,10 +1,9 @@
-import { sitemapEntries } from '../../scripts/site-data/sitemap.ts'
 import type { PageData } from '../lib/page-data.ts'
-import { sitemapXml } from '../lib/sitemap.ts'
+import { sitemapIndexXml } from '../lib/sitemap.ts'
 
-/** `/sitemap.xml`: every page with the time its content last changed. */
+/** `/sitemap.xml`: the sitemap index, naming each file of `/sitemaps/` (sitemaps.11ty.ts). */
 export const data = { permalink: '/sitemap.xml', eleventyExcludeFromCollections: true }
 
 export function render({ reel }: PageData): string {
-  return sitemapXml(sitemapEntries(reel))
+  return sitemapIndexXml(reel.sitemapFiles)
 }

@@ -147,6 +147,7 @@ describe('hostile build output', () => {
     const kinds = (extension: string) => [...site.text.keys()].filter((file) => file.endsWith(extension))
     expect(kinds('.html').length).toBeGreaterThan(40)
     expect(kinds('.xml')).toContain('sitemap.xml')
+    expect(kinds('.xml')).toContain('sitemaps/pages-1.xml')
     expect(kinds('.xml')).toContain('feed.xml')
     expect(kinds('.json')).toContain('feed.json')
     // Everything else is a static asset or the search index, none of it made from content text.
@@ -163,9 +164,14 @@ describe('hostile build output', () => {
   })
 
   it('lists only built pages in the sitemap', () => {
-    const sitemap = site.text.get('sitemap.xml') ?? ''
-    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
-      (match) => new URL(match[1] ?? '').pathname,
+    const files = [...(site.text.get('sitemap.xml') ?? '').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
+      new URL(match[1] ?? '').pathname.slice(1),
+    )
+    expect(files).toContain('sitemaps/articles-1.xml')
+    const locs = files.flatMap((file) =>
+      [...(site.text.get(file) ?? '').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        (match) => new URL(match[1] ?? '').pathname,
+      ),
     )
     expect(locs.length).toBeGreaterThan(20)
     for (const path of locs) {

@@ -45,6 +45,8 @@ describe('pages', () => {
       'status/feed.xml',
       'shows/partner-track/feed.xml',
       'sitemap.xml',
+      'sitemaps/pages-1.xml',
+      'sitemaps/articles-1.xml',
       'robots.txt',
     ])
       expect((await stat(join(site.out, file))).size).toBeGreaterThan(0)

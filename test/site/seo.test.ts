@@ -137,12 +137,37 @@ describe('structured data', () => {
 })
 
 describe('sitemap and robots.txt', () => {
-  it('is valid XML listing every page once, with lastmod', async () => {
-    const xml = await site.read('/sitemap.xml')
-    expect(XMLValidator.validate(xml)).toBe(true)
-    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' }).parse(xml)
-    expect(parsed.urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
-    const urls = parsed.urlset.url as Array<{ loc: string; lastmod: string }>
+  it('is an index of valid sitemap files listing every page once, with lastmod', async () => {
+    const { index, files } = await site.sitemap()
+    expect(XMLValidator.validate(index)).toBe(true)
+    const parsedIndex = new XMLParser({
+      isArray: (name) => name === 'sitemap',
+      ignoreAttributes: false,
+    }).parse(index)
+    expect(parsedIndex.sitemapindex['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    const named = parsedIndex.sitemapindex.sitemap as Array<{ loc: string; lastmod: string }>
+    expect(named.map((file) => new URL(file.loc).pathname)).toEqual([
+      '/sitemaps/pages-1.xml',
+      '/sitemaps/articles-1.xml',
+      '/sitemaps/shows-1.xml',
+      '/sitemaps/people-1.xml',
+    ])
+    const urls: Array<{ loc: string; lastmod: string }> = []
+    for (const file of named) {
+      const xml = files.get(new URL(file.loc).pathname) as string
+      expect(XMLValidator.validate(xml)).toBe(true)
+      const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' }).parse(xml)
+      expect(parsed.urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+      const listed = parsed.urlset.url as Array<{ loc: string; lastmod: string }>
+      // A file is as fresh as its newest page.
+      expect(file.lastmod, file.loc).toBe(
+        listed
+          .map((u) => u.lastmod)
+          .sort()
+          .at(-1),
+      )
+      urls.push(...listed)
+    }
     const expected = (await site.htmlPages())
       .filter((path) => path !== '/404.html')
       .map((path) => `${SITE_URL}${path}`)

@@ -20,6 +20,8 @@ export interface BuiltSite {
   page(path: string): Promise<Root>
   /** Site paths of every HTML page, e.g. `/shows/x/`. */
   htmlPages(): Promise<string[]>
+  /** The sitemap index and each file it names, by site path (`/sitemaps/pages-1.xml`). */
+  sitemap(): Promise<{ index: string; files: Map<string, string> }>
 }
 
 /**
@@ -59,7 +61,21 @@ export async function buildFixtureSite(
         .filter((file) => file.endsWith('.html'))
         .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
         .sort(),
+    sitemap: async () => {
+      const index = await read('/sitemap.xml')
+      const files = new Map<string, string>()
+      for (const [, loc] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+        const path = new URL(loc ?? '').pathname
+        files.set(path, await read(path))
+      }
+      return { index, files }
+    },
   }
+}
+
+/** Every `<loc>` of an XML text (a sitemap, a sitemap index). */
+export function locs(xml: string): string[] {
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '')
 }
 
 /** Every element of a tree matching a test, in document order. */
