@@ -488,16 +488,20 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     return memo.made(key, inputs, warn, make, { quick: quickAfterRender(fields, quick) })
   })
 
-  const authors: AuthorPage[] = snapshot.authors.map((doc) => ({
-    id: doc._id,
-    slug: slugOf(authorSlugs, doc._id),
-    url: (links.get(doc._id) as Link).href,
-    name: doc.name ?? '',
-    bio: doc.bio ?? undefined,
-    articles: articlesByAuthor.get(doc._id) ?? [],
-    isSample: doc.isSample === true,
-    updatedAt: doc._updatedAt ?? builtAt,
-  }))
+  const authorPages: AuthorPage[] = snapshot.authors.flatMap((doc) => {
+    const slug = slugOf(authorSlugs, doc._id)
+    const written = articlesByAuthor.get(doc._id) ?? []
+    return paginateArticles(written, (number) => paths.author(slug, number)).map((page) => ({
+      ...page,
+      authorId: doc._id,
+      slug,
+      name: doc.name ?? '',
+      bio: doc.bio ?? undefined,
+      count: written.length,
+      isSample: doc.isSample === true,
+      updatedAt: doc._updatedAt ?? builtAt,
+    }))
+  })
 
   const trackerNetworks = snapshot.networks.map((doc) => ({
     slug: slugOf(networkSlugs, doc._id),
@@ -535,7 +539,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     articles,
     shows,
     people,
-    authors,
+    authorPages,
     networks,
     tagPages,
     statusGroups: groupByStatus([...summaries.values()]),

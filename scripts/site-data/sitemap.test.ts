@@ -17,7 +17,7 @@ function siteData(url: string): SiteData {
     articles,
     shows: [],
     people: [],
-    authors: [],
+    authorPages: [],
     networks: [],
     tagPages: [{ url: '/tags/drama/', articles: articles.slice(0, 1) }],
     statusPages: [],

@@ -42,8 +42,8 @@ export function sitemapSections(
         [FIXED_PAGES.search, [...everything, ...data.people.map((person) => person.updatedAt)]],
         ...data.statusPages.map((page): Dated => [page.url, showTimes(page.groups.flatMap((g) => g.shows))]),
         ...data.archivePages.map((page): Dated => [page.url, articleTimes(page.articles)]),
-        ...data.authors.map(
-          (author): Dated => [author.url, [author.updatedAt, ...articleTimes(author.articles)]],
+        ...data.authorPages.map(
+          (page): Dated => [page.url, [page.updatedAt, ...articleTimes(page.articles)]],
         ),
         ...data.networks.map(
           (network): Dated => [network.url, [network.updatedAt, ...showTimes(network.shows)]],

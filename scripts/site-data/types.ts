@@ -119,13 +119,15 @@ export interface PersonPage {
   updatedAt: string
 }
 
-export interface AuthorPage {
-  id: string
+/** One page of an author's articles (the first also shows the bio). */
+export interface AuthorPage extends ArticleListPage {
+  /** The author document's id (pages are told apart by `url`). */
+  authorId: string
   slug: string
-  url: string
   name: string
   bio?: string | undefined
-  articles: ArticleSummary[]
+  /** The author's articles, on all of their pages. */
+  count: number
   isSample: boolean
   updatedAt: string
 }
@@ -284,7 +286,8 @@ export interface SiteData {
   browse: BrowseLists
   shows: ShowPage[]
   people: PersonPage[]
-  authors: AuthorPage[]
+  /** Every page of every author. */
+  authorPages: AuthorPage[]
   networks: NetworkPage[]
   /** Every page of every tag, by tag name. */
   tagPages: TagPage[]

@@ -8,7 +8,8 @@ export const paths = {
   article: (slug: string) => `/articles/${segment(slug)}/`,
   show: (slug: string) => `/shows/${segment(slug)}/`,
   person: (slug: string) => `/people/${segment(slug)}/`,
-  author: (slug: string) => `/authors/${segment(slug)}/`,
+  author: (slug: string, page = 1) =>
+    page <= 1 ? `/authors/${segment(slug)}/` : `/authors/${segment(slug)}/page/${page}/`,
   network: (slug: string) => `/networks/${segment(slug)}/`,
   tag: (slug: string, page = 1) =>
     page <= 1 ? `/tags/${segment(slug)}/` : `/tags/${segment(slug)}/page/${page}/`,

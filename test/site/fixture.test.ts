@@ -78,6 +78,7 @@ const extra = [
       body: [paragraph('p1', `Fixture body ${i}.`)],
       publishedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
       tags: ['fixture'],
+      authors: [{ _type: 'reference', _key: 'author', _ref: 'author-sample-desk' }],
       isSample: true,
     }),
   ),
@@ -155,6 +156,37 @@ describe('tag pagination', () => {
       '/tags/fixture/',
       '/tags/fixture/page/2/',
       '/tags/fixture/page/3/',
+    ])
+    const sitemap = await sitemapLocs()
+    for (const path of pages) expect(sitemap).toContain(`${SITE_URL}${path}`)
+  })
+})
+
+describe('author pagination', () => {
+  it("splits an author's 44 articles into pages of 20, the bio on the first", async () => {
+    const pages = (await site.htmlPages()).filter((path) => path.startsWith('/authors/sample-desk/'))
+    expect(pages.sort()).toEqual([
+      '/authors/sample-desk/',
+      '/authors/sample-desk/page/2/',
+      '/authors/sample-desk/page/3/',
+    ])
+    const count = async (path: string) =>
+      findAll(findAll(await site.page(path), byClass('article-list'))[0] as never, byTag('li')).length
+    expect(await Promise.all(pages.map(count))).toEqual([20, 20, 4])
+    const first = await site.page('/authors/sample-desk/')
+    const second = await site.page('/authors/sample-desk/page/2/')
+    expect(findAll(first, byClass('lede'))).toHaveLength(1)
+    expect(findAll(second, byClass('lede'))).toHaveLength(0)
+    expect(text(findAll(second, byTag('title'))[0] as never)).toBe('Sample Desk, page 2 · Reel Status')
+    expect(meta(second, 'description')).toBe(
+      'Articles by Sample Desk on Reel Status, newest first (page 2 of 3).',
+    )
+    const nav = findAll(
+      second,
+      (e) => e.tagName === 'nav' && e.properties.ariaLabel === 'Pages of articles by Sample Desk',
+    )[0]
+    expect(findAll(nav as never, (e) => e.properties.ariaCurrent === 'page').map((e) => text(e))).toEqual([
+      'Page 2',
     ])
     const sitemap = await sitemapLocs()
     for (const path of pages) expect(sitemap).toContain(`${SITE_URL}${path}`)
