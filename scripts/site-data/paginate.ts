@@ -1,6 +1,6 @@
 import type { ArticleListPage, ArticleSummary } from './types.ts'
 
-/** Articles per page of a list of articles: the archive, a tag's. */
+/** Articles per page of a list of articles: the archive, a tag's, an author's. */
 export const ARTICLES_PER_PAGE = 20
 
 /**

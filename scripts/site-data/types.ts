@@ -214,8 +214,8 @@ export interface StatusTrackerPage extends TrackerView {
 }
 
 /**
- * One page of a list of articles, newest first: the archive's (`/articles/`, `/articles/page/2/`, …)
- * or a tag's (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …).
+ * One page of a list of articles, newest first: the archive's (`/articles/`, `/articles/page/2/`, …),
+ * a tag's (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …) or an author's (`/authors/<slug>/…`).
  */
 export interface ArticleListPage {
   url: string

@@ -241,8 +241,8 @@ export function statusGroups(view: TrackerView) {
 }
 
 /**
- * Links to the other pages of a list of articles (the archive, a tag's): newer, older, and the page
- * numbers around this one (see `pageWindow`).
+ * Links to the other pages of a list of articles (the archive, a tag's, an author's): newer, older,
+ * and the page numbers around this one (see `pageWindow`).
  *
  * @param page the page shown
  * @param label the navigation's name for assistive technology
