@@ -79,6 +79,13 @@ describe('sitemapFiles', () => {
     expect(sitemapFiles(siteData(site)).map((file) => file.entries.length)).toEqual([4, 3])
   })
 
+  it('names each file by an absolute URL as absoluteUrl gives it, like the pages it lists', () => {
+    for (const url of [site, 'https://example.com/reel']) {
+      const files = sitemapFiles(siteData(url))
+      expect(files.map((file) => file.loc)).toEqual(files.map((file) => absoluteUrl(url, file.url)))
+    }
+  })
+
   it('gives the same entry objects again while a page’s time is the same', () => {
     const before = sitemapFiles(siteData(site)).flatMap((file) => file.entries)
     const data = siteData(site)

@@ -1,6 +1,7 @@
 import { onceEach } from '../lib/once-each.ts'
 import { rfc3339 } from './feeds.ts'
 import type { ArticleSummary, ShowSummary, SiteData, SitemapEntry, SitemapFile } from './types.ts'
+import { absoluteUrl } from './urls.ts'
 
 /** Site paths of the pages that are not built from documents. */
 export const FIXED_PAGES = { home: '/', search: '/search/' } as const
@@ -107,14 +108,13 @@ export function sitemapFiles(
   size: number = SITEMAP_URLS_PER_FILE,
 ): SitemapFile[] {
   const timeOf = onceEach(rememberedFor(data.site.url).times, parseTime, REMEMBER_AT_MOST)
-  const base = new URL(`${data.site.url}/`)
   return sitemapSections(data).flatMap(({ name, entries }) =>
     Array.from({ length: Math.ceil(entries.length / size) }, (_, index) => {
       const part = entries.slice(index * size, (index + 1) * size)
       const url = `${SITEMAP_DIR}${name}-${index + 1}.xml`
       return {
         url,
-        loc: new URL(url.slice(1), base).href,
+        loc: absoluteUrl(data.site.url, url),
         lastmod: newest(
           part.map((entry) => entry.lastmod),
           timeOf,
