@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { sitemapEntries, sitemapFiles } from './sitemap.ts'
+import { sitemapFiles, sitemapSections } from './sitemap.ts'
 import type { SiteData } from './types.ts'
 import { absoluteUrl } from './urls.ts'
+
+/** Every page in sitemap order. */
+const sitemapEntries = (data: SiteData) => sitemapSections(data).flatMap((section) => section.entries)
 
 const article = (id: string, updatedAt: string) => ({ id, url: `/articles/${id}/`, updatedAt })
 

@@ -6,16 +6,14 @@ import { absoluteUrl } from './urls.ts'
 /** Site paths of the pages that are not built from documents. */
 export const FIXED_PAGES = { home: '/', search: '/search/' } as const
 
-export type { SitemapEntry, SitemapFile }
-
 /**
  * Pages per sitemap file. The protocol allows 50,000 (and 50 MB) a file; smaller files keep a
  * publish to rewriting the few that list what changed, as large sites split theirs.
  */
-export const SITEMAP_URLS_PER_FILE = 1000
+const SITEMAP_URLS_PER_FILE = 1000
 
 /** Where the sitemap files are published (`/sitemap.xml` is their index). */
-export const SITEMAP_DIR = '/sitemaps/'
+const SITEMAP_DIR = '/sitemaps/'
 
 type Dated = [path: string, times: Array<string | undefined>]
 
@@ -85,15 +83,6 @@ export function sitemapSections(
       return entry
     }),
   }))
-}
-
-/**
- * Every page of the site with the time its content last changed, in sitemap order.
- *
- * @param data site data (everything but its sitemap files)
- */
-export function sitemapEntries(data: Omit<SiteData, 'sitemapFiles'>): SitemapEntry[] {
-  return sitemapSections(data).flatMap((section) => section.entries)
 }
 
 /**
