@@ -100,6 +100,8 @@ export interface ReadJob {
   source: SourceSpec
   /** As the build's (`WorkerJob.cacheDir`). */
   cacheDir?: string | false
+  /** The documents the requests it stands for named, if every one named its documents. */
+  changedIds?: string[]
 }
 
 export interface ReadResult {
@@ -172,7 +174,10 @@ export async function runReadJob(job: ReadJob): Promise<ReadResult> {
   if (job.source.kind !== 'dataset' || !job.cacheDir) return { read: false }
   // Taken before reading: a change while the file is read shows as a different state afterwards.
   const state = await fileStateOf(job.source.dataset)
-  const read = await openWithFingerprint(job.source, previousSource, { cacheDir: job.cacheDir })
+  const read = await openWithFingerprint(job.source, previousSource, {
+    cacheDir: job.cacheDir,
+    named: job.changedIds,
+  })
   previousSource = read
   if (state) readAhead = { read, state }
   return { read: true }
@@ -192,13 +197,23 @@ async function currentSource(job: WorkerJob, progress: Progress): Promise<Opened
     ahead.read.opened.origin === job.source.dataset &&
     sameFileState(ahead.state, await fileStateOf(job.source.dataset))
   ) {
-    progress.step('dataset read ahead of the build and unchanged since; using it')
+    progress.step(`dataset read ahead of the build and unchanged since; using it${linesRead(ahead.read)}`)
     return ahead.read
   }
   progress.step(job.source.kind === 'dataset' ? `loading ${job.source.dataset}` : 'connecting to Sanity')
-  const current = await openWithFingerprint(job.source, previousSource, { cacheDir: job.cacheDir })
+  const current = await openWithFingerprint(job.source, previousSource, {
+    cacheDir: job.cacheDir,
+    named: job.full ? undefined : job.changedIds,
+  })
   if (current === previousSource) progress.step('dataset unchanged since the previous build; reusing it')
+  else if (job.source.kind === 'dataset') progress.step(`dataset loaded${linesRead(current)}`)
   return current
+}
+
+/** How many of a dataset file's lines its load read, for the log. */
+function linesRead({ opened }: OpenedWithFingerprint): string {
+  const { linesRead: lines } = opened.source as { linesRead?: number }
+  return lines === undefined ? '' : ` (${lines} line(s) read)`
 }
 
 /** Links every file of the release into `dir`. */

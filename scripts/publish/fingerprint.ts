@@ -71,14 +71,16 @@ function isSyncable(source: ContentSource): source is SyncableSource {
  * (the same bytes load into the same documents, and queries never change them), and is reloaded
  * (only changed lines parsed and checked, see `DatasetSource.reload`) when it changed; a live mirror is
  * synced (only new, changed and deleted documents are requested) instead of pulled again.
- * `cacheDir`: load a dataset file through the build cache (see `openDatasetSource`).
+ * `cacheDir`: load a dataset file through the build cache (see `openDatasetSource`). `named`: the
+ * published documents a change is for, so that a reload reads only their lines when it can (see
+ * `ReloadOptions`).
  * Publisher builds never use the API CDN: a lagging CDN could otherwise publish content older
  * than what is already live.
  */
 export async function openWithFingerprint(
   spec: SourceSpec,
   reuse?: OpenedWithFingerprint,
-  options: { cacheDir?: string | false | undefined } = {},
+  options: { cacheDir?: string | false | undefined; named?: readonly string[] | undefined } = {},
 ): Promise<OpenedWithFingerprint> {
   if (spec.kind === 'sanity' && reuse && isSyncable(reuse.opened.source)) {
     const fingerprint = await queryFingerprint(reuse.opened.source)
@@ -92,7 +94,7 @@ export async function openWithFingerprint(
     const sameFile = reuse?.opened.origin === spec.dataset
     const source =
       sameFile && reuse && isReloadable(reuse.opened.source)
-        ? await reuse.opened.source.reload()
+        ? await reuse.opened.source.reload(options.named ? { named: options.named } : {})
         : await openDatasetSource(spec.dataset, options.cacheDir, { reloadable: true })
     const contentHash = source.contentHash ?? (await datasetContentHash(spec.dataset))
     if (sameFile && reuse?.fingerprint.contentHash === contentHash) return reuse

@@ -185,9 +185,10 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     if (ahead || shuttingDown || queue.state.running) return
     if (options.source.kind !== 'dataset' || !cacheDir) return
     const received = queue.received
+    const named = queue.pendingIds()
     const done = worker
       .run<ReadResult>({
-        job: { task: 'read', source: options.source, cacheDir },
+        job: { task: 'read', source: options.source, cacheDir, ...(named ? { changedIds: named } : {}) },
         signal: aheadAbort.signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
       })

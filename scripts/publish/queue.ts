@@ -90,6 +90,15 @@ export class BuildQueue {
     return this.#received
   }
 
+  /**
+   * The ids the waiting requests named; `undefined` when none is waiting or one named none (the
+   * next build is for everything).
+   */
+  pendingIds(): string[] | undefined {
+    const pending = this.#pending
+    return pending && !pending.full ? [...pending.ids] : undefined
+  }
+
   /** True while a build runs or one is waiting. */
   get busy(): boolean {
     return this.#running !== null || this.#pending !== null

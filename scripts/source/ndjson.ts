@@ -127,6 +127,15 @@ export class LineDigest {
 }
 
 /**
+ * What a {@link LineDigest} gives for lines of these hashes.
+ *
+ * @param hashes every line's sha256 (32 bytes each), in order
+ */
+export function digestOfLineHashes(hashes: Uint8Array): string {
+  return createHash('sha256').update(hashes).digest('hex')
+}
+
+/**
  * The {@link LineDigest} of an ndjson file.
  *
  * @param file path to a `.ndjson` file

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -16,8 +16,13 @@ type Seen = Array<[line: number, hash: string, text: string]>
 
 async function collect(file: string, parallelFrom: number): Promise<Seen> {
   const seen: Seen = []
-  for await (const { line, hash, bytes } of hashedLines(file, { parallelFrom }))
-    seen.push([line, Buffer.from(hash).toString('hex'), bytes().toString('utf8')])
+  const content = await readFile(file)
+  for await (const { line, start, length, hash, bytes } of hashedLines(file, { parallelFrom })) {
+    const text = bytes().toString('utf8')
+    // Where the line is in the file, for a reload that reads only some lines again.
+    expect(content.subarray(start, start + length).toString('utf8')).toBe(text)
+    seen.push([line, Buffer.from(hash).toString('hex'), text])
+  }
   return seen
 }
 

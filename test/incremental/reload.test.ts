@@ -131,3 +131,145 @@ describe('reloading a dataset file', () => {
     expect(bundled.summary).toEqual(await bundled.fetch(datasetFingerprintQuery))
   })
 })
+
+describe('reloading the documents a change names', () => {
+  it('reads only their lines, and gives what a fresh load gives', async () => {
+    const cache = join(work, 'cache-named')
+    const docs = parseAll(original)
+    await write(docs)
+    let source = await openDatasetSource(file, cache, { reloadable: true })
+    const article = firstOf(docs, 'article')
+    const person = firstOf(docs, 'person')
+    const [first, last] = [docs[0] as Doc, docs.at(-1) as Doc]
+    // Each edit changes the file as it is after the one before, and names what it changes.
+    const scenarios: Array<[string, Record<string, Partial<Doc>>, number]> = [
+      ['a longer title', { [article._id]: { title: `${article.title} and more` } }, 1],
+      [
+        'two documents, one shorter',
+        { [article._id]: { title: 'Short' }, [person._id]: { name: 'Renamed' } },
+        2,
+      ],
+      ['the first and last lines', { [first._id]: { _rev: 'edge' }, [last._id]: { _rev: 'edge' } }, 2],
+      ['named but unchanged', { [article._id]: {} }, 1],
+      ['an invalid value', { [article._id]: { title: 42 } }, 1],
+    ]
+    let current = docs
+    const reloadWith = async (label: string, edited: Doc[], named: string[], read: number) => {
+      await write(edited)
+      source = await source.reload({ named })
+      await expectSameAsFresh(source, `named-${label}`)
+      expect(source.linesRead, label).toBe(read)
+    }
+    for (const [label, changes, read] of scenarios) {
+      current = current.map((d) => (d._id in changes ? { ...d, ...changes[d._id] } : d))
+      await reloadWith(label, current, Object.keys(changes), read)
+    }
+    await reloadWith('back to the start', docs, [article._id, person._id, first._id, last._id], 4)
+  })
+
+  it('reads the file whole when the names do not account for the change', async () => {
+    const cache = join(work, 'cache-named-whole')
+    const docs = parseAll(original)
+    await write(docs)
+    let source = await openDatasetSource(file, cache, { reloadable: true })
+    const [article, next] = docs.filter((d) => d._type === 'article') as [Doc, Doc]
+    expect(docs.indexOf(next)).toBe(docs.indexOf(article) + 1)
+    const last = docs.at(-1) as Doc
+    const lines = (edited: Doc[]) => edited.map((d) => JSON.stringify(d))
+    const edit = (changes: Map<Doc, Partial<Doc>>) => docs.map((d) => ({ ...d, ...changes.get(d) }))
+    // Each a change from `docs`, which is loaded whole before it.
+    const scenarios: Array<[string, string[], string[]]> = [
+      [
+        'a new document',
+        lines([...docs, { ...article, _id: 'article-new-one', slug: { current: 'new-one' } }]),
+        ['article-new-one'],
+      ],
+      ['a deleted one', lines(docs.filter((d) => d !== next)), [next._id]],
+      [
+        'an edit nobody named, of another length',
+        lines(
+          edit(
+            new Map([
+              [article, { title: 'Named' }],
+              [last, { _rev: 'not named, longer' }],
+            ]),
+          ),
+        ),
+        [article._id],
+      ],
+      [
+        'a same-length edit nobody named, next to a named one',
+        lines(
+          edit(
+            new Map([
+              [article, { title: 'Named' }],
+              [next, { _rev: 'x'.repeat(String(next._rev).length) }],
+            ]),
+          ),
+        ),
+        [article._id],
+      ],
+      [
+        'a same-length edit nobody named, on the last line',
+        lines(
+          edit(
+            new Map([
+              [article, { title: 'Named' }],
+              [last, { _rev: 'x'.repeat(String(last._rev).length) }],
+            ]),
+          ),
+        ),
+        [article._id],
+      ],
+      ['lines in another order', lines(docs.toReversed()), [article._id]],
+    ]
+    for (const [label, edited, named] of scenarios) {
+      await write(docs)
+      source = await source.reload()
+      await writeFile(file, `${edited.join('\n')}\n`)
+      source = await source.reload({ named })
+      await expectSameAsFresh(source, `whole-${label}`)
+      expect(source.linesRead, label).toBe(edited.length)
+    }
+    await writeFile(file, lines(docs).join('\n'))
+    source = await source.reload({ named: [article._id] })
+    await expectSameAsFresh(source, 'whole-no-last-newline')
+    expect(source.linesRead).toBe(docs.length)
+  })
+
+  it('leaves a same-length change nobody named to the content hash, which a whole read then finds', async () => {
+    const cache = join(work, 'cache-named-missed')
+    const docs = parseAll(original)
+    await write(docs)
+    const source = await openDatasetSource(file, cache, { reloadable: true })
+    // Far apart and not last: the lines either side of a named one and the last line are checked.
+    const articles = docs.filter((d) => d._type === 'article')
+    const [article, other] = [articles[0], articles[Math.floor(articles.length / 2)]] as [Doc, Doc]
+    const at = (doc: Doc) => docs.indexOf(doc)
+    expect(Math.abs(at(article) - at(other))).toBeGreaterThan(1)
+    expect(at(other)).toBeLessThan(docs.length - 1)
+    const sameLength = String(other.title).replace(/./, (c) => (c === 'X' ? 'Y' : 'X'))
+    await write(
+      docs.map((d) =>
+        d === article ? { ...d, _rev: 'named' } : d === other ? { ...d, title: sameLength } : d,
+      ),
+    )
+    const named = await source.reload({ named: [article._id] })
+    expect(named.linesRead).toBe(1)
+    // What the reconciler compares with the file: not the same, so it asks for a build that reads
+    // the file whole.
+    expect(named.contentHash).not.toBe(await datasetContentHash(file))
+    await expectSameAsFresh(await named.reload(), 'missed-then-whole')
+  })
+
+  it('names the file and line of a named line that no longer parses', async () => {
+    const cache = join(work, 'cache-named-bad')
+    await write(parseAll(original))
+    const source = await openDatasetSource(file, cache, { reloadable: true })
+    const index = original.findIndex((line) => line.includes('"_type":"article"'))
+    const id = (JSON.parse(original[index] as string) as Doc)._id
+    const broken = original.map((line, i) => (i === index ? `{"_id":"${id}","_type":"article",` : line))
+    await write(broken)
+    await expect(source.reload({ named: [id] })).rejects.toThrow(`${file}:${index + 1} (document ${id})`)
+  })
+})

@@ -49,6 +49,18 @@ describe('BuildQueue', () => {
     expect(queue.received).toBe(2)
   })
 
+  it('names the ids the waiting requests named, unless one named none', async () => {
+    const queue = new BuildQueue(recorder(1).job, { debounceMs: 20, maxWaitMs: 100 })
+    expect(queue.pendingIds()).toBeUndefined()
+    queue.enqueue({ reason: 'webhook', ids: ['a'] })
+    queue.enqueue({ reason: 'webhook', ids: ['b', 'a'] })
+    expect(queue.pendingIds()).toEqual(['a', 'b'])
+    queue.enqueue({ reason: 'reconcile' })
+    expect(queue.pendingIds()).toBeUndefined()
+    await queue.idle()
+    expect(queue.pendingIds()).toBeUndefined()
+  })
+
   it('runs one build at a time and merges everything that arrives meanwhile into the next', async () => {
     const r = recorder(100)
     const queue = new BuildQueue(r.job, { debounceMs: 10, maxWaitMs: 1_000 })

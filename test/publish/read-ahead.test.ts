@@ -19,6 +19,7 @@ import {
  */
 
 const AHEAD = 'dataset read ahead of the build and unchanged since; using it'
+const usedReadAhead = () => steps.some((step) => step.startsWith(AHEAD))
 
 let ws: Workspace
 let publisher: Publisher
@@ -48,7 +49,7 @@ it('builds one webhook’s edit from the file read during the quiet period', asy
   steps.length = 0
   await edit('Read Ahead Once', 'ahead-1')
   await publisher.idle()
-  expect(steps).toContain(AHEAD)
+  expect(usedReadAhead()).toBe(true)
   expect((await page(publisher.url, ARTICLE_PATH)).text).toContain('<h1>Read Ahead Once</h1>')
 })
 
@@ -58,7 +59,7 @@ it('reads the file again when another webhook came in after the read began, and 
   await new Promise((resolve) => setTimeout(resolve, 50))
   await edit('Read Ahead Second', 'ahead-3')
   await publisher.idle()
-  expect(steps).not.toContain(AHEAD)
+  expect(usedReadAhead()).toBe(false)
   expect(steps.some((step) => step.startsWith('loading '))).toBe(true)
   expect((await page(publisher.url, ARTICLE_PATH)).text).toContain('<h1>Read Ahead Second</h1>')
 })
@@ -72,6 +73,6 @@ it('does not vouch for a read that a later request came in after, even with the 
     (await postWebhook(publisher.url, payloadFor(ARTICLE_ID), { idempotencyKey: 'ahead-5' })).status,
   ).toBe(202)
   await publisher.idle()
-  expect(steps).not.toContain(AHEAD)
+  expect(usedReadAhead()).toBe(false)
   expect((await page(publisher.url, ARTICLE_PATH)).text).toContain('<h1>Read Ahead Third</h1>')
 })

@@ -183,10 +183,11 @@ describe('a read job ahead of a build', () => {
       return { result, steps, html: await readFile(join(dir, name, 'index.html'), 'utf8') }
     }
     const AHEAD = 'dataset read ahead of the build and unchanged since; using it'
+    const usedReadAhead = (steps: string[]) => steps.some((step) => step.startsWith(AHEAD))
 
     expect(await runReadJob({ task: 'read', source, cacheDir })).toEqual({ read: true })
     const first = await build('one', true)
-    expect(first.steps).toContain(AHEAD)
+    expect(usedReadAhead(first.steps)).toBe(true)
 
     // Read ahead, then replaced before the build (a newer edit): the build reads the new file.
     await runReadJob({ task: 'read', source, cacheDir })
@@ -194,14 +195,14 @@ describe('a read job ahead of a build', () => {
     await writeFile(`${dataset}.next`, edited)
     await rename(`${dataset}.next`, dataset)
     const second = await build('two', true)
-    expect(second.steps).not.toContain(AHEAD)
+    expect(usedReadAhead(second.steps)).toBe(false)
     expect(second.result.fingerprint.contentHash).not.toBe(first.result.fingerprint.contentHash)
     expect(second.html).toContain('Partner Track Revisited')
 
     // A read the publisher does not vouch for (a request came after it) is not used as it is.
     await runReadJob({ task: 'read', source, cacheDir })
     const third = await build('three', false)
-    expect(third.steps).not.toContain(AHEAD)
+    expect(usedReadAhead(third.steps)).toBe(false)
     expect(third.result.fingerprint).toEqual(second.result.fingerprint)
 
     // Nothing to read ahead without a cache, or for the live source.

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
-import { LineDigest, parseDocumentLine } from '../../source/ndjson.ts'
+import { digestOfLineHashes, type LoadedDocument, parseDocumentLine } from '../../source/ndjson.ts'
 import type { RowMemo } from '../../source/row-memo.ts'
 import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import {
@@ -28,6 +28,7 @@ import {
   validateDocuments,
 } from '../../validate/validate.ts'
 import { hashedLines } from './hashed-lines.ts'
+import { type LineTable, LineTableBuilder, readNamedLines } from './named-lines.ts'
 import { BlobPack, type BlobRef } from './pack.ts'
 
 export interface DatasetSource extends ContentSource {
@@ -36,9 +37,15 @@ export interface DatasetSource extends ContentSource {
    * Loads the file again, as it is now, into a new source. Opened `reloadable`, only lines that
    * changed since this load are parsed and checked (ndjson files; an export archive is read whole
    * again): for a process that keeps the source between builds, an edit to a 300 MB dataset costs a
-   * read of the file, not a parse of every document.
+   * read of the file, not a parse of every document; for a change to named documents, often not
+   * even that (see {@link ReloadOptions}).
    */
-  reload(): Promise<DatasetSource>
+  reload(options?: ReloadOptions): Promise<DatasetSource>
+  /**
+   * Lines of the file this load read (ndjson files opened `reloadable`): all of them, or, for a
+   * reload of named documents, their lines alone.
+   */
+  readonly linesRead?: number
   /**
    * Content hash of the file the documents were read from (ndjson files opened `reloadable`; see
    * `datasetContentHash`).
@@ -50,6 +57,16 @@ export interface DatasetSource extends ContentSource {
    * has no string `_updatedAt` (the query's ordering then decides).
    */
   readonly summary: DatasetSummary | undefined
+}
+
+export interface ReloadOptions {
+  /**
+   * The published documents the change is for (a publisher's webhooks name them): only their lines
+   * are read again, every other line taken as it was, when the file allows it (see named-lines.ts;
+   * a new document, for one, means a whole read). A change the names leave out shows in the
+   * content hash when the whole file is next hashed (a reconciliation).
+   */
+  named?: readonly string[]
 }
 
 export interface DatasetSummary {
@@ -81,7 +98,7 @@ export async function openDatasetSource(
   }
   const store = new LongFieldStore(join(cacheDir, 'documents'))
   if (options.reloadable && !/\.(tar\.gz|tgz)$/i.test(file)) {
-    return loadLines(file, store, new Map(), { references: new WeakMap(), rows: new WeakMap() })
+    return loadLines(file, store, undefined, { references: new WeakMap(), rows: new WeakMap() })
   }
   const validator = createValidator({ compact: (document) => store.offload(document) })
   await streamDataset(file, (document) => validator.add(document))
@@ -101,7 +118,7 @@ export interface OpenDatasetOptions {
 function datasetSource(
   file: string,
   validated: ValidatedDocuments,
-  reload: () => Promise<DatasetSource>,
+  reload: (options?: ReloadOptions) => Promise<DatasetSource>,
   contentHash?: string,
   rows?: RowMemo,
 ): DatasetSource {
@@ -131,54 +148,180 @@ type LineOutcome =
   | { kind: 'unpublished'; id: string }
   | { kind: 'document'; id: string; checked: CheckedDocument; fields: readonly LongField[] }
 
+/** What a load of an ndjson file keeps for the next one. */
+interface LoadedLines {
+  /** What each distinct line gave, by its sha256 (base64). */
+  outcomes: ReadonlyMap<string, LineOutcome>
+  /** Each line's sha256 (base64), in order. */
+  keys: readonly string[]
+  /** Where each line was, and its hash. */
+  table: LineTable
+}
+
+/** Past this share of a file's lines, a reload of named documents reads the file whole. */
+const NAMED_LINES_SHARE = 0.25
+
 /**
  * Loads an ndjson file line by line. A line whose bytes hashed the same in the previous load
  * (`previous`) is not parsed or checked again: its document and the outcome of its per-document checks
  * are reused (a document depends on its line alone); references are checked across the whole
  * dataset, again only for documents whose references now find something else (`referenceMemo`); and
  * queries project only documents they have not seen (`RowMemo`). Errors name the file and line as a fresh load does.
+ * With `named` documents (the ones a change is for), only their lines are read again when the file
+ * allows it (see named-lines.ts).
  */
 async function loadLines(
   file: string,
   store: LongFieldStore,
-  previous: ReadonlyMap<string, LineOutcome>,
+  previous: LoadedLines | undefined,
   memo: { references: ReferenceMemo; rows: RowMemo },
+  named?: readonly string[],
 ): Promise<DatasetSource> {
+  const reread = previous && named && named.length > 0 ? await readNamed(file, previous, named) : undefined
   store.begin()
-  const lines = new Map<string, LineOutcome>()
-  const validator = createValidator({
-    compact: (document) => store.offload(document),
-    referenceMemo: memo.references,
-  })
-  const checks = new DatasetReadChecks(file)
-  const digest = new LineDigest()
-  for await (const { hash, bytes, line } of hashedLines(file)) {
-    const key = digest.addHashed(hash)
-    let outcome = lines.get(key) ?? previous.get(key)
+  const load = new LineLoad(file, store, previous?.outcomes, memo.references)
+  let table: LineTable
+  if (previous && reread) {
+    const { keys } = previous
+    let next = 0
+    for (let index = 0; index < keys.length; index++) {
+      const fresh = reread.lines[next]
+      if (fresh?.index !== index) {
+        load.add(keys[index] as string, index + 1, unreachable)
+        continue
+      }
+      next += 1
+      load.add(fresh.key, index + 1, () => fresh.loaded)
+    }
+    table = reread.table
+  } else {
+    const lines = new LineTableBuilder()
+    let size = 0
+    for await (const { hash, bytes, line, start, length, fileSize } of hashedLines(file)) {
+      lines.add(start, length, hash)
+      size = fileSize
+      load.add(base64(hash), line, () => parseDocumentLine(bytes().toString('utf8'), file, line))
+    }
+    table = lines.finish(size)
+  }
+  load.checks.finish()
+  store.save()
+  const loaded: LoadedLines = { outcomes: load.outcomes, keys: load.keys, table }
+  const reload = (options?: ReloadOptions) => loadLines(file, store, loaded, memo, options?.named)
+  const source = datasetSource(
+    file,
+    load.validator.finish(),
+    reload,
+    digestOfLineHashes(table.hashes),
+    memo.rows,
+  )
+  return { ...source, linesRead: reread ? reread.lines.length : table.starts.length }
+}
+
+const base64 = (hash: Uint8Array) =>
+  Buffer.from(hash.buffer, hash.byteOffset, hash.byteLength).toString('base64')
+
+function unreachable(): never {
+  throw new Error('a line taken as unchanged had no outcome from the last load')
+}
+
+/** The lines of one load and what each gave. */
+class LineLoad {
+  readonly outcomes = new Map<string, LineOutcome>()
+  readonly keys: string[] = []
+  readonly checks: DatasetReadChecks
+  readonly validator: ReturnType<typeof createValidator>
+  readonly #store: LongFieldStore
+  readonly #previous: ReadonlyMap<string, LineOutcome>
+
+  constructor(
+    file: string,
+    store: LongFieldStore,
+    previous: ReadonlyMap<string, LineOutcome> = new Map(),
+    references: ReferenceMemo,
+  ) {
+    this.#store = store
+    this.#previous = previous
+    this.checks = new DatasetReadChecks(file)
+    this.validator = createValidator({
+      compact: (document) => store.offload(document),
+      referenceMemo: references,
+    })
+  }
+
+  /**
+   * Adds line `line`, whose bytes hash as `key`: what the same bytes gave before, else what `parse`
+   * gives (parsed and checked).
+   */
+  add(key: string, line: number, parse: () => LoadedDocument | undefined): void {
+    this.keys.push(key)
+    let outcome = this.outcomes.get(key) ?? this.#previous.get(key)
     if (outcome === undefined) {
-      const loaded = parseDocumentLine(bytes().toString('utf8'), file, line)
+      const loaded = parse()
       if (!loaded) {
         outcome = { kind: 'blank' }
-      } else if (!checks.accept(loaded.document._id, line)) {
+      } else if (!this.checks.accept(loaded.document._id, line)) {
         outcome = { kind: 'unpublished', id: loaded.document._id }
       } else {
-        const checked = validator.add(loaded.document)
-        outcome = { kind: 'document', id: loaded.document._id, checked, fields: store.lastOffloaded }
+        const checked = this.validator.add(loaded.document)
+        outcome = { kind: 'document', id: loaded.document._id, checked, fields: this.#store.lastOffloaded }
       }
-      lines.set(key, outcome)
-      continue
+      this.outcomes.set(key, outcome)
+      return
     }
-    lines.set(key, outcome)
-    if (outcome.kind === 'blank') continue
+    this.outcomes.set(key, outcome)
+    if (outcome.kind === 'blank') return
     // Counted as a fresh load counts it (drafts, repeated ids); only published documents are kept.
-    if (!checks.accept(outcome.id, line) || outcome.kind === 'unpublished') continue
-    validator.addChecked(outcome.checked)
-    store.keep(outcome.fields)
+    if (!this.checks.accept(outcome.id, line) || outcome.kind === 'unpublished') return
+    this.validator.addChecked(outcome.checked)
+    this.#store.keep(outcome.fields)
   }
-  checks.finish()
-  store.save()
-  const reload = () => loadLines(file, store, lines, memo)
-  return datasetSource(file, validator.finish(), reload, digest.digest(), memo.rows)
+}
+
+/** A line of a named document read again: its hash (base64) and document, parsed unless known. */
+interface RereadLine {
+  index: number
+  key: string
+  loaded: LoadedDocument | undefined
+}
+
+/**
+ * The lines of the `named` documents read again, every other line taken as the last load read it
+ * (see named-lines.ts); `undefined` when the file must be read whole: a named document had no line
+ * (a new one), too many lines are named, the file's checks failed, or a line now holds another
+ * document.
+ */
+async function readNamed(
+  file: string,
+  previous: LoadedLines,
+  named: readonly string[],
+): Promise<{ table: LineTable; lines: RereadLine[] } | undefined> {
+  const wanted = new Set(named)
+  const found = new Set<string>()
+  const indexes: number[] = []
+  const idAt = (index: number) => {
+    const outcome = previous.outcomes.get(previous.keys[index] as string)
+    return outcome && outcome.kind !== 'blank' ? outcome.id : undefined
+  }
+  previous.keys.forEach((_, index) => {
+    const id = idAt(index)
+    if (id === undefined || !wanted.has(id)) return
+    indexes.push(index)
+    found.add(id)
+  })
+  if (found.size < wanted.size || indexes.length > previous.keys.length * NAMED_LINES_SHARE) return undefined
+  const read = await readNamedLines(file, previous.table, indexes)
+  if (!read) return undefined
+  const lines: RereadLine[] = []
+  for (const { index, bytes, hash } of read.lines) {
+    const key = base64(hash)
+    const known = previous.outcomes.get(key)
+    const loaded = known ? undefined : parseDocumentLine(bytes.toString('utf8'), file, index + 1)
+    const id = known ? (known.kind === 'blank' ? undefined : known.id) : loaded?.document._id
+    if (id !== idAt(index)) return undefined
+    lines.push({ index, key, loaded })
+  }
+  return { table: read.table, lines }
 }
 
 /** A field moved to the pack: its key (`<id>@<rev>#<field>`) and where it is. */

@@ -15,6 +15,12 @@ import type { HashedRange, HashReply, HashRequest } from './line-hash-worker.ts'
 export interface HashedLine {
   /** 1-based line number. */
   line: number
+  /** Byte offset of the line in the file. */
+  start: number
+  /** Its length in bytes, without the newline. */
+  length: number
+  /** The size of the file read. */
+  fileSize: number
   /** sha256 of the line's bytes. */
   hash: Uint8Array
   /** The line's bytes, valid until the next line is asked for. */
@@ -62,10 +68,13 @@ export async function* hashedLines(
       second.catch(() => undefined)
     }
     let lines = 0
+    let start = 0
     const firstHalf = readFileChunks(handle, undefined, { start: 0, end: split })
     for await (const { bytes, line } of splitNdjsonLines(firstHalf, file, maxLineBytes)) {
       lines = line
-      yield { line, hash: hash('sha256', bytes, 'buffer'), bytes: () => bytes }
+      const length = bytes.length
+      yield { line, start, length, fileSize: size, hash: hash('sha256', bytes, 'buffer'), bytes: () => bytes }
+      start += length + 1
     }
     if (!second) return
     const { hashes, starts, lengths, tooLong: longLine } = await second
@@ -74,6 +83,9 @@ export async function* hashedLines(
       const length = lengths[index] as number
       yield {
         line: lines + 1 + index,
+        start,
+        length,
+        fileSize: size,
         hash: hashes.subarray(index * 32, index * 32 + 32),
         bytes: () => readBytes(handle, start, length),
       }
