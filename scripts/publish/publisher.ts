@@ -492,8 +492,15 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     webhookState,
     accept: (delivery) => {
       const queued = queue.enqueue({ reason: 'webhook', ids: delivery.ids })
-      if (queued) readAhead()
-      return queued
+      if (!queued) return false
+      // The build this webhook asks for stops what follows the last publish anyway: stopped now, it
+      // leaves the cores to the read-ahead and the build instead of to a search index to be dropped.
+      if (background && !background.abort.signal.aborted) {
+        logger.debug('background.cancel', { reason: 'webhook' })
+        background.abort.abort()
+      }
+      readAhead()
+      return true
     },
     status: () => collectStatus(runtime, now),
     count: (kind) => {

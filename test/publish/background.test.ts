@@ -95,6 +95,9 @@ it('cancels a search index still being made when the next edit comes, and publis
   )
   expect(named('search.cancelled')).toHaveLength(1)
   expect(named('build.done')).toHaveLength(2)
+  // Stopped when the webhook came, not once its quiet period was over and the build began.
+  const order = events.map((e) => e.event).filter((e) => e === 'background.cancel' || e === 'build.start')
+  expect(order).toEqual(['build.start', 'background.cancel', 'build.start'])
 
   // Once searches finish again, the last publish gets its index and becomes the live release.
   await rm(hold)
