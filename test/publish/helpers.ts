@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { afterAll } from 'vitest'
+import { createLogger, type Logger } from '../../scripts/publish/log.ts'
 import {
   type Publisher,
   type PublisherOptions,
@@ -143,4 +144,17 @@ export async function startReady(
   const publisher = await startTestPublisher(ws, overrides)
   await publisher.idle()
   return publisher
+}
+
+/** A debug logger that pushes the message of every build step into `steps`. */
+export function stepLogger(steps: string[]): Logger {
+  return createLogger({
+    level: 'debug',
+    stream: {
+      write: (line: string) => {
+        const record = JSON.parse(line) as { event: string; message?: string }
+        if (record.event === 'build.step' && record.message) steps.push(record.message)
+      },
+    },
+  })
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
   ARTICLE_ID,
@@ -10,6 +9,7 @@ import {
   postWebhook,
   startReady,
   status,
+  stepLogger,
   type Workspace,
   waitFor,
   workspace,
@@ -31,15 +31,7 @@ beforeAll(async () => {
   ws = await workspace()
   // Lines as the edits below write them, so that only the edited lines differ.
   await editDataset(ws.dataset, (docs) => docs)
-  const logger = createLogger({
-    level: 'debug',
-    stream: {
-      write: (line: string) => {
-        const record = JSON.parse(line) as { event: string; message?: string }
-        if (record.event === 'build.step' && record.message) steps.push(record.message)
-      },
-    },
-  })
+  const logger = stepLogger(steps)
   publisher = await startReady(ws, { logger, debounceMs: 300, reconcileIntervalMs: 1_500 })
 })
 afterAll(() => publisher.stop())

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
   ARTICLE_ID,
@@ -9,6 +8,7 @@ import {
   postWebhook,
   setField,
   startReady,
+  stepLogger,
   type Workspace,
   workspace,
 } from './helpers.ts'
@@ -27,15 +27,7 @@ const steps: string[] = []
 
 beforeAll(async () => {
   ws = await workspace()
-  const logger = createLogger({
-    level: 'debug',
-    stream: {
-      write: (line: string) => {
-        const record = JSON.parse(line) as { event: string; message?: string }
-        if (record.event === 'build.step' && record.message) steps.push(record.message)
-      },
-    },
-  })
+  const logger = stepLogger(steps)
   publisher = await startReady(ws, { logger, debounceMs: 400 })
 })
 afterAll(() => publisher.stop())
