@@ -177,6 +177,17 @@ describe('reloading the documents a change names', () => {
     const last = docs.at(-1) as Doc
     const lines = (edited: Doc[]) => edited.map((d) => JSON.stringify(d))
     const edit = (changes: Map<Doc, Partial<Doc>>) => docs.map((d) => ({ ...d, ...changes.get(d) }))
+    // The named article edited, and `other` changed too without a name.
+    const alsoChanged = (other: Doc, change: Partial<Doc>) =>
+      lines(
+        edit(
+          new Map([
+            [article, { title: 'Named' }],
+            [other, change],
+          ]),
+        ),
+      )
+    const sameLengthRev = (doc: Doc) => ({ _rev: 'x'.repeat(String(doc._rev).length) })
     // Each a change from `docs`, which is loaded whole before it.
     const scenarios: Array<[string, string[], string[]]> = [
       [
@@ -187,38 +198,17 @@ describe('reloading the documents a change names', () => {
       ['a deleted one', lines(docs.filter((d) => d !== next)), [next._id]],
       [
         'an edit nobody named, of another length',
-        lines(
-          edit(
-            new Map([
-              [article, { title: 'Named' }],
-              [last, { _rev: 'not named, longer' }],
-            ]),
-          ),
-        ),
+        alsoChanged(last, { _rev: 'not named, longer' }),
         [article._id],
       ],
       [
         'a same-length edit nobody named, next to a named one',
-        lines(
-          edit(
-            new Map([
-              [article, { title: 'Named' }],
-              [next, { _rev: 'x'.repeat(String(next._rev).length) }],
-            ]),
-          ),
-        ),
+        alsoChanged(next, sameLengthRev(next)),
         [article._id],
       ],
       [
         'a same-length edit nobody named, on the last line',
-        lines(
-          edit(
-            new Map([
-              [article, { title: 'Named' }],
-              [last, { _rev: 'x'.repeat(String(last._rev).length) }],
-            ]),
-          ),
-        ),
+        alsoChanged(last, sameLengthRev(last)),
         [article._id],
       ],
       ['lines in another order', lines(docs.toReversed()), [article._id]],

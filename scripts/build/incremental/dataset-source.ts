@@ -119,14 +119,14 @@ function datasetSource(
   file: string,
   validated: ValidatedDocuments,
   reload: (options?: ReloadOptions) => Promise<DatasetSource>,
-  contentHash?: string,
-  rows?: RowMemo,
+  read?: { contentHash: string; rows: RowMemo; linesRead: number },
 ): DatasetSource {
   return {
-    ...createEmbeddedSource({ file, documents: validated.documents }, { rows }),
+    ...createEmbeddedSource({ file, documents: validated.documents }, { rows: read?.rows }),
     validation: validated.report,
     reload,
-    contentHash,
+    contentHash: read?.contentHash,
+    linesRead: read?.linesRead,
     summary: summarize(validated.documents),
   }
 }
@@ -208,14 +208,11 @@ async function loadLines(
   store.save()
   const loaded: LoadedLines = { outcomes: load.outcomes, keys: load.keys, table }
   const reload = (options?: ReloadOptions) => loadLines(file, store, loaded, memo, options?.named)
-  const source = datasetSource(
-    file,
-    load.validator.finish(),
-    reload,
-    digestOfLineHashes(table.hashes),
-    memo.rows,
-  )
-  return { ...source, linesRead: reread ? reread.lines.length : table.starts.length }
+  return datasetSource(file, load.validator.finish(), reload, {
+    contentHash: digestOfLineHashes(table.hashes),
+    rows: memo.rows,
+    linesRead: reread ? reread.lines.length : table.starts.length,
+  })
 }
 
 const base64 = (hash: Uint8Array) =>
