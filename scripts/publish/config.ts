@@ -23,6 +23,9 @@ Builds the site if needed, serves it, and rebuilds on Sanity webhooks (POST /api
   --port <n>                   (PORT, default 8080)
   --host <address>             (HOST, default all interfaces; 127.0.0.1 with --insecure-no-signature)
   --debounce <duration>        quiet period before a build (PUBLISH_DEBOUNCE, default 250ms; bare number = ms)
+  --debounce-edge <edge>       leading: a webhook after a quiet spell builds at once, those that follow
+                               wait for the quiet period; trailing: every build waits for it
+                               (PUBLISH_DEBOUNCE_EDGE, default leading)
   --max-wait <duration>        longest wait while webhooks keep coming (PUBLISH_MAX_WAIT, default 10s)
   --reconcile-interval <dur>   check the source for missed changes (RECONCILE_INTERVAL, default 10m;
                                bare number = minutes; 0 = off)
@@ -58,6 +61,7 @@ export function parseStartConfig(argv: string[], env: NodeJS.ProcessEnv): StartC
       port: { type: 'string' },
       host: { type: 'string' },
       debounce: { type: 'string' },
+      'debounce-edge': { type: 'string' },
       'max-wait': { type: 'string' },
       'reconcile-interval': { type: 'string' },
       'replay-window': { type: 'string' },
@@ -97,6 +101,7 @@ export function parseStartConfig(argv: string[], env: NodeJS.ProcessEnv): StartC
       ),
     },
     debounceMs: parseDuration(pick(values.debounce, 'PUBLISH_DEBOUNCE') ?? '250ms', 'ms', 'debounce'),
+    debounceEdge: parseDebounceEdge(pick(values['debounce-edge'], 'PUBLISH_DEBOUNCE_EDGE') ?? 'leading'),
     maxWaitMs: parseDuration(pick(values['max-wait'], 'PUBLISH_MAX_WAIT') ?? '10s', 'ms', 'max-wait'),
     reconcileIntervalMs: parseDuration(
       pick(values['reconcile-interval'], 'RECONCILE_INTERVAL') ?? '10m',
@@ -129,6 +134,11 @@ function parseRatio(value: string): number {
   if (!Number.isFinite(n) || n < 0 || n > 1)
     throw new Error(`--min-page-ratio must be between 0 and 1, not "${value}"`)
   return n
+}
+
+function parseDebounceEdge(value: string): 'leading' | 'trailing' {
+  if (value === 'leading' || value === 'trailing') return value
+  throw new Error(`--debounce-edge must be "leading" or "trailing", not "${value}"`)
 }
 
 function parseSourceKind(value: string): SourceKind {

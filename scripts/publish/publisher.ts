@@ -45,8 +45,14 @@ export interface PublisherOptions {
     windowMs?: number
     maxBodyBytes?: number
   }
-  /** Quiet period before a build starts; default 1 s. */
+  /** Quiet period before a build starts; default 250 ms. */
   debounceMs?: number
+  /**
+   * `leading` (default): a webhook after a quiet spell starts its build at once, and webhooks that
+   * follow within the quiet period wait for it and go into one next build. `trailing`: every build
+   * waits for the quiet period (fewer builds for bursts, each edit later).
+   */
+  debounceEdge?: 'leading' | 'trailing'
   /** Longest a request waits for its build while requests keep coming; default 10 s. */
   maxWaitMs?: number
   /** Reconciliation interval; default 10 min, 0 = off. */
@@ -108,6 +114,7 @@ const DEFAULTS = {
   port: 8080,
   keep: 5,
   debounceMs: 250,
+  debounceEdge: 'leading',
   maxWaitMs: 10_000,
   reconcileIntervalMs: 10 * 60_000,
   minPageRatio: 0.5,
@@ -454,6 +461,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const queue = new BuildQueue(build, {
     debounceMs: options.debounceMs ?? DEFAULTS.debounceMs,
     maxWaitMs: options.maxWaitMs ?? DEFAULTS.maxWaitMs,
+    leading: (options.debounceEdge ?? DEFAULTS.debounceEdge) === 'leading',
     now,
     onError: (error) => logger.error('queue.error', { error: errorMessage(error) }),
   })

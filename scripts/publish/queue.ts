@@ -1,8 +1,11 @@
 /*
  * The coalescing build queue: one build at a time. Requests wait for a quiet period (debounce) —
  * capped by a maximum wait so a steady stream still publishes — and every request that arrives
- * while a build runs is merged into the single next build. Changed document ids are collected for
- * incremental rebuilds; a request without ids (reconciliation, schedule, startup) means "everything".
+ * while a build runs is merged into the single next build. With `leading`, a request after a quiet
+ * spell starts its build at once and only what follows it waits (an editor's one publish is live
+ * without the wait; a burst is still merged, into the build after the first). Changed document ids
+ * are collected for incremental rebuilds; a request without ids (reconciliation, schedule,
+ * startup) means "everything".
  */
 
 export type BuildReason = 'startup' | 'webhook' | 'reconcile' | 'schedule' | 'manual'
@@ -32,6 +35,12 @@ export type BuildJob = (batch: BuildBatch, signal: AbortSignal) => Promise<void>
 export interface QueueOptions {
   debounceMs: number
   maxWaitMs: number
+  /**
+   * A request that finds the queue idle, `debounceMs` or more after the one before it, starts a
+   * build at once (requests in the same tick join it); default false: every build waits for the
+   * quiet period.
+   */
+  leading?: boolean
   now?: () => number
   /** Called when a job rejects (jobs should handle their own errors; this is a last resort). */
   onError?: (error: unknown) => void
@@ -69,6 +78,7 @@ export class BuildQueue {
   #stopped = false
   #waiters: Array<() => void> = []
   #received = 0
+  #lastRequestAt: number | undefined
 
   constructor(job: BuildJob, options: QueueOptions) {
     this.#job = job
@@ -109,6 +119,9 @@ export class BuildQueue {
     if (this.#stopped) return false
     const now = this.#now()
     this.#received += 1
+    const quiet = this.#lastRequestAt === undefined || now - this.#lastRequestAt >= this.#options.debounceMs
+    this.#lastRequestAt = now
+    const immediate = request.immediate === true || (this.#options.leading === true && quiet && !this.busy)
     this.#pending ??= {
       reasons: new Set(),
       ids: new Set(),
@@ -124,7 +137,7 @@ export class BuildQueue {
     else pending.full = true
     pending.requests += 1
     pending.lastAt = now
-    if (request.immediate) pending.immediate = true
+    if (immediate) pending.immediate = true
     this.#arm()
     return true
   }

@@ -15,7 +15,8 @@ import {
 
 /*
  * The build worker reads the dataset file while a webhook's quiet period runs; the build uses that
- * read only when no request came in after it began.
+ * read only when no request came in after it began. Every build here waits for the quiet period
+ * (the trailing edge); that a build at once reads ahead as well is checked in debounce-edge.test.ts.
  */
 
 const AHEAD = 'dataset read ahead of the build and unchanged since; using it'
@@ -28,7 +29,7 @@ const steps: string[] = []
 beforeAll(async () => {
   ws = await workspace()
   const logger = stepLogger(steps)
-  publisher = await startReady(ws, { logger, debounceMs: 400 })
+  publisher = await startReady(ws, { logger, debounceMs: 400, debounceEdge: 'trailing' })
 })
 afterAll(() => publisher.stop())
 
