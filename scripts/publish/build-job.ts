@@ -210,10 +210,16 @@ async function currentSource(job: WorkerJob, progress: Progress): Promise<Opened
   return current
 }
 
-/** How many of a dataset file's lines its load read, for the log. */
+/** How many of a dataset file's lines its load read, and documents it checked, for the log. */
 function linesRead({ opened }: OpenedWithFingerprint): string {
-  const { linesRead: lines } = opened.source as { linesRead?: number }
-  return lines === undefined ? '' : ` (${lines} line(s) read)`
+  const { linesRead: lines, documentsChecked: checked } = opened.source as {
+    linesRead?: number
+    documentsChecked?: number
+  }
+  if (lines === undefined) return ''
+  return checked === undefined
+    ? ` (${lines} line(s) read)`
+    : ` (${lines} line(s) read, ${checked} document(s) checked)`
 }
 
 /** Links every file of the release into `dir`. */

@@ -6,7 +6,13 @@ import { findCycles } from './cycles.ts'
 import type { ContentModel } from './model.ts'
 import { cleanStrings } from './strings.ts'
 import { isBlank, stripUnsafeCharacters, truncateText } from './text.ts'
-import { createValidator, SKIPPED_TYPE, validateDocuments } from './validate.ts'
+import {
+  createValidator,
+  replaceDocuments,
+  SKIPPED_TYPE,
+  type ValidationState,
+  validateDocuments,
+} from './validate.ts'
 
 const T = '2026-01-01T00:00:00Z'
 const doc = (id: string, type: string, fields: Record<string, unknown> = {}): SanityDocument => ({
@@ -319,5 +325,62 @@ describe('text hygiene', () => {
     expect(truncateText('one two three four five', 12)).toBe('one two…')
     expect(Array.from(truncateText('😀'.repeat(20), 5))).toHaveLength(5)
     expect(truncateText('a   b', 10)).toBe('a b')
+  })
+})
+
+describe('replaceDocuments', () => {
+  const base = [
+    doc('network-n', 'network', { name: 'N', slug: slug('n') }),
+    show('show-a', { network: ref('network-n') }),
+    doc('person-p', 'person', { name: 'P', slug: slug('p') }),
+    show('show-b', { creators: [ref('person-p')] }),
+  ]
+  const stateOf = (documents: SanityDocument[]) => {
+    const validator = createValidator()
+    for (const document of documents) validator.add(document)
+    validator.finish()
+    return validator.state()
+  }
+  const withoutTime = ({
+    documents,
+    report: { milliseconds: _, ...report },
+  }: ReturnType<typeof validateDocuments>) => ({
+    documents,
+    report,
+  })
+
+  it('gives what validating every document gives, replacement after replacement', () => {
+    let state = stateOf(base) as ValidationState
+    let documents = base
+    const replacements: SanityDocument[] = [
+      show('show-a', { network: ref('network-missing'), _rev: 'r2' }),
+      // Wrong-typed, and a cycle through itself.
+      show('show-a', { creators: [ref('show-a')], _rev: 'r3' }),
+      show('show-a', { title: 'A\u0007', creators: [ref('person-p'), ref('person-p')], _rev: 'r4' }),
+      doc('person-p', 'person', { name: 'P renamed', slug: slug('p'), _rev: 'r5' }),
+      base[1] as SanityDocument,
+    ]
+    for (const replacement of replacements) {
+      const index = documents.findIndex((d) => d._id === replacement._id)
+      documents = documents.map((d, i) => (i === index ? replacement : d))
+      const replaced = replaceDocuments(state, [{ index, checked: createValidator().add(replacement) }])
+      expect(replaced, String(replacement._rev)).toBeDefined()
+      expect(withoutTime(replaced?.validated as ReturnType<typeof validateDocuments>)).toEqual(
+        withoutTime(validateDocuments(documents)),
+      )
+      state = replaced?.state as ValidationState
+    }
+  })
+
+  it('declines a replacement that is skipped or of another type, and a state with a skipped document', () => {
+    const state = stateOf(base) as ValidationState
+    const replace = (replacement: SanityDocument, index: number) =>
+      replaceDocuments(state, [{ index, checked: createValidator().add(replacement) }])
+    expect(replace(doc('show-a', 'show', { slug: slug('a') }), 1)).toBeUndefined()
+    expect(replace(doc('show-a', 'network', { name: 'A', slug: slug('a') }), 1)).toBeUndefined()
+    expect(replace(doc('show-b', 'show', { slug: slug('b') }), 3)).toBeUndefined()
+    expect(
+      stateOf([...base, doc('season-1', 'season', { show: ref('show-gone'), number: 1 })]),
+    ).toBeUndefined()
   })
 })

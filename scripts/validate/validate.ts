@@ -151,6 +151,26 @@ export interface DocumentValidator {
   addChecked(checked: CheckedDocument): void
   /** Checks references between the documents added, and reports. Call once. */
   finish(): ValidatedDocuments
+  /**
+   * After `finish`, what {@link replaceDocuments} needs to validate the same documents with some
+   * replaced; `undefined` when a document was skipped (everything is validated again then).
+   */
+  state(): ValidationState | undefined
+}
+
+/** A finished validation in which no document was skipped, as {@link replaceDocuments} takes it. */
+export interface ValidationState {
+  readonly model: ContentModel
+  readonly identities: readonly Identity[]
+  /** The documents as kept (repaired where needed), in input order. */
+  readonly documents: readonly SanityDocument[]
+  /** Each document's warnings, its reference findings included. */
+  readonly notes: ReadonlyArray<readonly ValidationWarning[] | undefined>
+  /** Each document's references as found (documents of types with references only). */
+  readonly edgesAt: ReadonlyArray<readonly ReferenceEdge[] | undefined>
+  /** The kept documents by id. */
+  readonly byId: ReadonlyMap<string, SanityDocument>
+  readonly referenceMemo: ReferenceMemo | undefined
 }
 
 /** What validation keeps of every input document: its identity and timestamps. */
@@ -179,6 +199,10 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
   // Documents with references keep their cleaned original for step 2, which checks them again with
   // references and reports what it finds, so every reported path indexes the document as loaded.
   const originals: Array<Record<string, unknown> | undefined> = []
+  // Set by the reference checks, for `state()`.
+  let edgesAt: Array<readonly ReferenceEdge[] | undefined> = []
+  let finalByIds: ReadonlyMap<string, SanityDocument> | undefined
+  let finished: ValidatedDocuments | undefined
 
   const note = (index: number, warning: ValidationWarning) => {
     const list = notes[index]
@@ -206,19 +230,8 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     ]
   }
 
-  function reportFinding(index: number, { problem, dropped }: Finding) {
-    const document = identities[index] as Identity
-    const what = dropped.endsWith(']') ? 'item' : 'field'
-    const outcome = dropped === problem.path ? `${what} dropped` : `${what} ${dropped} dropped`
-    note(index, {
-      code: problem.code,
-      message: `${document._type} ${document._id}: ${problem.path} ${problem.detail}; ${outcome}`,
-      documentId: document._id,
-      documentType: document._type,
-      field: problem.path,
-      outcome: 'dropped',
-      dropped,
-    })
+  function reportFinding(index: number, finding: Finding) {
+    note(index, findingWarning(identities[index] as Identity, finding))
   }
 
   // 1. Ids, types and fields, one document at a time.
@@ -308,18 +321,26 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
       busy += performance.now() - begun
       // Time spent validating, not waiting between documents (a loader may add them as it reads).
       result.report.milliseconds = options.compact ? busy : performance.now() - started
+      finished = result
       return result
+    },
+    state() {
+      if (!finished || !finalByIds || finished.report.skipped.length > 0) return undefined
+      return {
+        model,
+        identities,
+        documents: finished.documents,
+        notes,
+        edgesAt,
+        byId: finalByIds,
+        referenceMemo: options.referenceMemo,
+      }
     },
   }
 
   /** Reports findings not reported for the document yet; returns what has been. */
   function reportOnce(index: number, findings: readonly Finding[], seen: Set<string>): Set<string> {
-    for (const finding of findings) {
-      const key = `${finding.problem.code} ${finding.problem.path}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      reportFinding(index, finding)
-    }
+    for (const finding of newFindings(findings, seen)) reportFinding(index, finding)
     return seen
   }
 
@@ -339,6 +360,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     }
     // Each document's references in document order (the cycle check's input).
     const edgeLists: Array<readonly ReferenceEdge[]> = []
+    edgesAt = []
     const referencesOf = new Map<number, string[]>()
     const reported = new Map<number, Set<string>>()
     let newlySkipped: Set<string> | undefined
@@ -356,6 +378,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         if (known?.refs.every((ref, i) => foundFor(ref) === known.found[i])) {
           referencesOf.set(index, known.refs as string[])
           edgeLists.push(known.edges)
+          edgesAt[index] = known.edges
           reported.set(index, reportOnce(index, known.findings, new Set()))
           kept[index] = known.document
           byId.set(known.document._id, known.document)
@@ -372,27 +395,9 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
             found.push(foundFor(ref))
             if (target) edges.push({ from: document._id, path, to: ref })
           }
-          if (!target) {
-            const skippedType = skippedTypes.get(ref)
-            if (skippedType !== undefined) {
-              return new Problem(
-                'reference-skipped',
-                path,
-                `references ${skippedType} ${ref}, which was skipped (see its warning)`,
-              )
-            }
-            const why = ref.includes('.') ? 'is not published' : 'does not exist'
-            return new Problem('reference-missing', path, `references ${ref}, which ${why}`)
-          }
-          if (to.length > 0 && !to.includes(target._type)) {
-            return new Problem(
-              'reference-wrong-type',
-              path,
-              `references ${target._type} ${ref}, expected ${to.join(' or ')}`,
-            )
-          }
-          return undefined
+          return referenceProblem(ref, target, skippedTypes.get(ref), to, path)
         })
+        if (first) edgesAt[index] = edges
         if (check.problem) {
           if (first) edgeLists.push(edges)
           byId.delete(document._id)
@@ -417,37 +422,165 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
       })
     }
 
-    // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
-    const warnings = notes.flatMap((list) => list ?? [])
-    const cycles = cyclesOf(edgeLists, options.referenceMemo)
-    // Types by id only when there is a cycle to name (most datasets have none).
-    const typeOf =
-      cycles.length > 0 ? new Map(identities.map((document) => [document._id, document._type])) : undefined
-    for (const cycle of cycles) {
-      const first = cycle[0] as ReferenceEdge
-      const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
-      const type = typeOf?.get(first.from) ?? 'document'
-      warnings.push({
-        code: 'reference-cycle',
-        message: `${type} ${first.from}: reference cycle ${path} → ${cycle.at(-1)?.to}`,
-        documentId: first.from,
-        documentType: type,
-        field: first.path,
-        outcome: 'reported',
-      })
-    }
+    finalByIds = byId
+    return resultOf(identities, kept, notes, skipped, edgeLists, options.referenceMemo, started)
+  }
+}
 
-    const result = identities.map((document, index) => kept[index] ?? placeholder(document))
-    return {
-      documents: result,
-      report: {
-        documents: identities.length,
-        kept: identities.length - skipped.filter((entry) => entry !== undefined).length,
-        skipped: skipped.filter((entry): entry is SkippedDocument => entry !== undefined),
-        warnings,
-        milliseconds: performance.now() - started,
-      },
+/**
+ * The validation of the same documents with some replaced, each by a document of the same id and
+ * type: what `finish` gives over all of them, without checking the others again. With no document
+ * skipped, what every other document comes to depends on the replaced ones' ids and types alone (a
+ * reference finds its target by id and checks its type). `undefined` when that does not hold (a
+ * replacement is skipped, or has another id or type): validate everything then.
+ *
+ * @param state the last validation's (see {@link DocumentValidator.state})
+ * @param replacements each replaced document's index and its per-document checks
+ * @returns the result, and the state for the next replacement
+ */
+export function replaceDocuments(
+  state: ValidationState,
+  replacements: ReadonlyArray<{ index: number; checked: CheckedDocument }>,
+): { validated: ValidatedDocuments; state: ValidationState } | undefined {
+  const started = performance.now()
+  const identities = [...state.identities]
+  const documents = [...state.documents]
+  const notes = [...state.notes]
+  const edgesAt = [...state.edgesAt]
+  const byId = new Map(state.byId)
+  for (const { index, checked } of replacements) {
+    const before = state.identities[index]
+    const { identity, kept } = checked
+    if (!before || !kept || checked.skipped || identity._id !== before._id || identity._type !== before._type)
+      return undefined
+    byId.set(identity._id, kept)
+  }
+  for (const { index, checked } of replacements) {
+    const { identity, original } = checked
+    identities[index] = identity
+    let kept = checked.kept as SanityDocument
+    const list = checked.notes ? [...checked.notes] : []
+    if (original) {
+      // As the reference checks of `finish` check it, against every other document as kept.
+      const refs: string[] = []
+      const found: string[] = []
+      const edges: ReferenceEdge[] = []
+      const check = checkDocument(original, state.model, (ref, to, path) => {
+        const target = byId.get(ref)
+        refs.push(ref)
+        found.push(target ? target._type : 'missing')
+        if (target) edges.push({ from: identity._id, path, to: ref })
+        return referenceProblem(ref, target, undefined, to, path)
+      })
+      if (check.problem) return undefined
+      for (const finding of newFindings(check.findings, new Set()))
+        list.push(findingWarning(identity, finding))
+      kept = check.document as SanityDocument
+      edgesAt[index] = edges
+      state.referenceMemo?.set(original, { refs, found, edges, findings: check.findings, document: kept })
     }
+    documents[index] = kept
+    notes[index] = list.length > 0 ? list : undefined
+    byId.set(identity._id, kept)
+  }
+  const edgeLists = edgesAt.filter((edges): edges is readonly ReferenceEdge[] => edges !== undefined)
+  const validated = resultOf(identities, documents, notes, [], edgeLists, state.referenceMemo, started)
+  return { validated, state: { ...state, identities, documents: validated.documents, notes, edgesAt, byId } }
+}
+
+/** The warning for a finding: what was wrong, where, and what was dropped. */
+function findingWarning(document: Identity, { problem, dropped }: Finding): ValidationWarning {
+  const what = dropped.endsWith(']') ? 'item' : 'field'
+  const outcome = dropped === problem.path ? `${what} dropped` : `${what} ${dropped} dropped`
+  return {
+    code: problem.code,
+    message: `${document._type} ${document._id}: ${problem.path} ${problem.detail}; ${outcome}`,
+    documentId: document._id,
+    documentType: document._type,
+    field: problem.path,
+    outcome: 'dropped',
+    dropped,
+  }
+}
+
+/** The findings whose code and path are not in `seen` yet (added to it): one warning each. */
+function* newFindings(findings: readonly Finding[], seen: Set<string>): Generator<Finding> {
+  for (const finding of findings) {
+    const key = `${finding.problem.code} ${finding.problem.path}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    yield finding
+  }
+}
+
+/** What is wrong with a reference to `ref` that finds `target`, if anything. */
+function referenceProblem(
+  ref: string,
+  target: SanityDocument | undefined,
+  skippedType: string | undefined,
+  to: readonly string[],
+  path: string,
+): Problem | undefined {
+  if (!target) {
+    if (skippedType !== undefined) {
+      return new Problem(
+        'reference-skipped',
+        path,
+        `references ${skippedType} ${ref}, which was skipped (see its warning)`,
+      )
+    }
+    const why = ref.includes('.') ? 'is not published' : 'does not exist'
+    return new Problem('reference-missing', path, `references ${ref}, which ${why}`)
+  }
+  if (to.length > 0 && !to.includes(target._type)) {
+    return new Problem(
+      'reference-wrong-type',
+      path,
+      `references ${target._type} ${ref}, expected ${to.join(' or ')}`,
+    )
+  }
+  return undefined
+}
+
+/** The documents to build from and the report, once references are checked. */
+function resultOf(
+  identities: readonly Identity[],
+  kept: ReadonlyArray<SanityDocument | undefined>,
+  notes: ReadonlyArray<readonly ValidationWarning[] | undefined>,
+  skipped: ReadonlyArray<SkippedDocument | undefined>,
+  edgeLists: ReadonlyArray<readonly ReferenceEdge[]>,
+  memo: ReferenceMemo | undefined,
+  started: number,
+): ValidatedDocuments {
+  // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
+  const warnings = notes.flatMap((list) => list ?? [])
+  const cycles = cyclesOf(edgeLists, memo)
+  // Types by id only when there is a cycle to name (most datasets have none).
+  const typeOf =
+    cycles.length > 0 ? new Map(identities.map((document) => [document._id, document._type])) : undefined
+  for (const cycle of cycles) {
+    const first = cycle[0] as ReferenceEdge
+    const path = cycle.map((edge) => `${edge.from}.${edge.path}`).join(' → ')
+    const type = typeOf?.get(first.from) ?? 'document'
+    warnings.push({
+      code: 'reference-cycle',
+      message: `${type} ${first.from}: reference cycle ${path} → ${cycle.at(-1)?.to}`,
+      documentId: first.from,
+      documentType: type,
+      field: first.path,
+      outcome: 'reported',
+    })
+  }
+  const skippedDocuments = skipped.filter((entry): entry is SkippedDocument => entry !== undefined)
+  return {
+    documents: identities.map((document, index) => kept[index] ?? placeholder(document)),
+    report: {
+      documents: identities.length,
+      kept: identities.length - skippedDocuments.length,
+      skipped: skippedDocuments,
+      warnings,
+      milliseconds: performance.now() - started,
+    },
   }
 }
 

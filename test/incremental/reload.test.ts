@@ -141,30 +141,60 @@ describe('reloading the documents a change names', () => {
     const article = firstOf(docs, 'article')
     const person = firstOf(docs, 'person')
     const [first, last] = [docs[0] as Doc, docs.at(-1) as Doc]
-    // Each edit changes the file as it is after the one before, and names what it changes.
-    const scenarios: Array<[string, Record<string, Partial<Doc>>, number]> = [
-      ['a longer title', { [article._id]: { title: `${article.title} and more` } }, 1],
+    const credit = firstOf(docs, 'castCredit')
+    const all = source.validation.documents
+    // Each edit changes the file as it is after the one before, and names what it changes; the
+    // documents checked again are the named ones while no document is skipped, else all of them.
+    const scenarios: Array<[string, Record<string, Partial<Doc>>, number, number]> = [
+      ['a longer title', { [article._id]: { title: `${article.title} and more` } }, 1, 1],
       [
         'two documents, one shorter',
         { [article._id]: { title: 'Short' }, [person._id]: { name: 'Renamed' } },
         2,
+        2,
       ],
-      ['the first and last lines', { [first._id]: { _rev: 'edge' }, [last._id]: { _rev: 'edge' } }, 2],
-      ['named but unchanged', { [article._id]: {} }, 1],
-      ['an invalid value', { [article._id]: { title: 42 } }, 1],
+      // The last line is a draft, which nothing validates.
+      ['the first and last lines', { [first._id]: { _rev: 'edge' }, [last._id]: { _rev: 'edge' } }, 2, 1],
+      ['named but unchanged', { [article._id]: {} }, 1, 1],
+      [
+        'an optional reference to nothing (dropped)',
+        { [article._id]: { show: { _type: 'reference', _ref: 'show-nowhere' } } },
+        1,
+        1,
+      ],
+      ['an invalid value (skipped)', { [article._id]: { title: 42 } }, 1, all],
+      ['valid again, after a skip', { [article._id]: { title: 'Valid Again' } }, 1, all],
+      ['references found again', { [article._id]: { show: article.show } }, 1, 1],
+      [
+        'a required reference to nothing (skipped)',
+        { [credit._id]: { person: { _type: 'reference', _ref: 'person-nobody' } } },
+        1,
+        all,
+      ],
+      ['the reference back', { [credit._id]: { person: credit.person } }, 1, all],
+      ['another type under the same id', { [person._id]: { _type: 'network' } }, 1, all],
     ]
     let current = docs
-    const reloadWith = async (label: string, edited: Doc[], named: string[], read: number) => {
+    const reloadWith = async (
+      label: string,
+      edited: Doc[],
+      named: string[],
+      read: number,
+      checked: number,
+    ) => {
       await write(edited)
       source = await source.reload({ named })
       await expectSameAsFresh(source, `named-${label}`)
       expect(source.linesRead, label).toBe(read)
+      expect(source.documentsChecked, label).toBe(checked)
     }
-    for (const [label, changes, read] of scenarios) {
+    for (const [label, changes, read, checked] of scenarios) {
       current = current.map((d) => (d._id in changes ? { ...d, ...changes[d._id] } : d))
-      await reloadWith(label, current, Object.keys(changes), read)
+      await reloadWith(label, current, Object.keys(changes), read, checked)
     }
-    await reloadWith('back to the start', docs, [article._id, person._id, first._id, last._id], 4)
+    await reloadWith('back to the start', docs, [article._id, person._id, first._id, last._id], 4, all)
+    const again = docs.map((d) => (d._id === article._id ? { ...d, dek: 'Edited once more' } : d))
+    await reloadWith('and edited once more', again, [article._id], 1, 1)
   })
 
   it('reads the file whole when the names do not account for the change', async () => {

@@ -55,7 +55,7 @@ it('reads the named document’s line only, and a reconciliation publishes what 
       what: 'the named edit',
     },
   )
-  expect(steps.some((step) => step.endsWith('(1 line(s) read)'))).toBe(true)
+  expect(steps.some((step) => step.endsWith('(1 line(s) read, 1 document(s) checked)'))).toBe(true)
   await waitFor(async () => (await page(publisher.url, PERSON_PATH)).text.includes('Thea Adeyemi'), {
     what: 'the edit no webhook named',
   })

@@ -17,14 +17,17 @@ import { deserialize, serialize } from 'node:v8'
 import { DatasetReadChecks, loadDataset, streamDataset } from '../../source/dataset.ts'
 import { createEmbeddedSource } from '../../source/embedded.ts'
 import { digestOfLineHashes, type LoadedDocument, parseDocumentLine } from '../../source/ndjson.ts'
+import { isPublishedId } from '../../source/published.ts'
 import type { RowMemo } from '../../source/row-memo.ts'
 import type { ContentSource, SanityDocument } from '../../source/types.ts'
 import {
   type CheckedDocument,
   createValidator,
   type ReferenceMemo,
+  replaceDocuments,
   type ValidatedDocuments,
   type ValidationReport,
+  type ValidationState,
   validateDocuments,
 } from '../../validate/validate.ts'
 import { hashedLines } from './hashed-lines.ts'
@@ -46,6 +49,11 @@ export interface DatasetSource extends ContentSource {
    * reload of named documents, their lines alone.
    */
   readonly linesRead?: number
+  /**
+   * Documents this load validated again (ndjson files opened `reloadable`): every one, or, for a
+   * reload of named documents that kept every document (see `replaceDocuments`), those alone.
+   */
+  readonly documentsChecked?: number
   /**
    * Content hash of the file the documents were read from (ndjson files opened `reloadable`; see
    * `datasetContentHash`).
@@ -119,7 +127,7 @@ function datasetSource(
   file: string,
   validated: ValidatedDocuments,
   reload: (options?: ReloadOptions) => Promise<DatasetSource>,
-  read?: { contentHash: string; rows: RowMemo; linesRead: number },
+  read?: { contentHash: string; rows: RowMemo; linesRead: number; documentsChecked: number },
 ): DatasetSource {
   return {
     ...createEmbeddedSource({ file, documents: validated.documents }, { rows: read?.rows }),
@@ -127,6 +135,7 @@ function datasetSource(
     reload,
     contentHash: read?.contentHash,
     linesRead: read?.linesRead,
+    documentsChecked: read?.documentsChecked,
     summary: summarize(validated.documents),
   }
 }
@@ -156,6 +165,8 @@ interface LoadedLines {
   keys: readonly string[]
   /** Where each line was, and its hash. */
   table: LineTable
+  /** The validation's state, when a reload may replace documents in it (none was skipped). */
+  validation: ValidationState | undefined
 }
 
 /** Past this share of a file's lines, a reload of named documents reads the file whole. */
@@ -178,6 +189,10 @@ async function loadLines(
   named?: readonly string[],
 ): Promise<DatasetSource> {
   const reread = previous && named && named.length > 0 ? await readNamed(file, previous, named) : undefined
+  if (previous && reread) {
+    const replaced = replaceLines(file, store, previous, reread, memo)
+    if (replaced) return replaced
+  }
   store.begin()
   const load = new LineLoad(file, store, previous?.outcomes, memo.references)
   let table: LineTable
@@ -206,12 +221,94 @@ async function loadLines(
   }
   load.checks.finish()
   store.save()
-  const loaded: LoadedLines = { outcomes: load.outcomes, keys: load.keys, table }
-  const reload = (options?: ReloadOptions) => loadLines(file, store, loaded, memo, options?.named)
-  return datasetSource(file, load.validator.finish(), reload, {
-    contentHash: digestOfLineHashes(table.hashes),
-    rows: memo.rows,
+  const validated = load.validator.finish()
+  const loaded: LoadedLines = {
+    outcomes: load.outcomes,
+    keys: load.keys,
+    table,
+    validation: load.validator.state(),
+  }
+  return reloadableSource(file, store, loaded, memo, validated, {
     linesRead: reread ? reread.lines.length : table.starts.length,
+    documentsChecked: validated.report.documents,
+  })
+}
+
+/** The source over a load of an ndjson file, which its `reload` starts from. */
+function reloadableSource(
+  file: string,
+  store: LongFieldStore,
+  loaded: LoadedLines,
+  memo: { references: ReferenceMemo; rows: RowMemo },
+  validated: ValidatedDocuments,
+  counts: { linesRead: number; documentsChecked: number },
+): DatasetSource {
+  const reload = (options?: ReloadOptions) => loadLines(file, store, loaded, memo, options?.named)
+  return datasetSource(file, validated, reload, {
+    contentHash: digestOfLineHashes(loaded.table.hashes),
+    rows: memo.rows,
+    ...counts,
+  })
+}
+
+/**
+ * The last load with the named documents' lines replaced, without walking the other lines: when
+ * every line read again holds a published document of the same id and type as before and the
+ * validation skips none (see `replaceDocuments`); `undefined` otherwise (the lines are walked).
+ */
+function replaceLines(
+  file: string,
+  store: LongFieldStore,
+  previous: LoadedLines,
+  reread: { table: LineTable; lines: RereadLine[] },
+  memo: { references: ReferenceMemo; rows: RowMemo },
+): DatasetSource | undefined {
+  if (!previous.validation) return undefined
+  const outcomes = new Map(previous.outcomes)
+  const keys = [...previous.keys]
+  const replacedKeys = new Set<string>()
+  const replacements: Array<{ index: number; checked: CheckedDocument }> = []
+  const used: LongField[][] = []
+  // One document at a time, as a fresh load checks it (long fields go to the pack as they would).
+  const validator = createValidator({ compact: (document) => store.offload(document) })
+  for (const { index, key, loaded } of reread.lines) {
+    replacedKeys.add(keys[index] as string)
+    keys[index] = key
+    let outcome = outcomes.get(key)
+    if (outcome === undefined && loaded) {
+      const { document } = loaded
+      outcome = isPublishedId(document._id)
+        ? {
+            kind: 'document',
+            id: document._id,
+            checked: validator.add(document),
+            fields: store.lastOffloaded,
+          }
+        : { kind: 'unpublished', id: document._id }
+      outcomes.set(key, outcome)
+    }
+    if (outcome === undefined || outcome.kind === 'blank') return undefined
+    // A draft under the same id as before: as then, nothing of it is validated or kept.
+    if (outcome.kind === 'unpublished') continue
+    replacements.push({ index, checked: outcome.checked })
+    used.push([...outcome.fields])
+  }
+  const replaced = replaceDocuments(previous.validation, replacements)
+  if (!replaced) return undefined
+  for (const key of keys) replacedKeys.delete(key)
+  // What no line holds any more: its outcome and its long fields.
+  const dropped: LongField[] = []
+  for (const key of replacedKeys) {
+    const outcome = outcomes.get(key)
+    if (outcome?.kind === 'document') dropped.push(...outcome.fields)
+    outcomes.delete(key)
+  }
+  store.replace(dropped, used.flat())
+  store.save()
+  const loaded: LoadedLines = { outcomes, keys, table: reread.table, validation: replaced.state }
+  return reloadableSource(file, store, loaded, memo, replaced.validated, {
+    linesRead: reread.lines.length,
+    documentsChecked: replacements.length,
   })
 }
 
@@ -382,6 +479,16 @@ class LongFieldStore {
   /** Counts fields an earlier load moved to the pack as used by this one (a document reused as is). */
   keep(fields: readonly LongField[]): void {
     for (const [key, ref] of fields) this.#used.set(key, ref)
+  }
+
+  /**
+   * Starts a load as the last one with some documents replaced: the fields it used, less `dropped`
+   * (of documents no line holds any more), and `added`.
+   */
+  replace(dropped: readonly LongField[], added: readonly LongField[]): void {
+    this.#used = new Map(this.#entries)
+    for (const [key] of dropped) this.#used.delete(key)
+    this.keep(added)
   }
 
   /**
