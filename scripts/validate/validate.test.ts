@@ -361,9 +361,8 @@ describe('replaceDocuments', () => {
       base[1] as SanityDocument,
     ]
     for (const replacement of replacements) {
-      const index = documents.findIndex((d) => d._id === replacement._id)
-      documents = documents.map((d, i) => (i === index ? replacement : d))
-      const replaced = replaceDocuments(state, [{ index, checked: createValidator().add(replacement) }])
+      documents = documents.map((d) => (d._id === replacement._id ? replacement : d))
+      const replaced = replaceDocuments(state, [createValidator().add(replacement)])
       expect(replaced, String(replacement._rev)).toBeDefined()
       expect(withoutTime(replaced?.validated as ReturnType<typeof validateDocuments>)).toEqual(
         withoutTime(validateDocuments(documents)),
@@ -372,13 +371,13 @@ describe('replaceDocuments', () => {
     }
   })
 
-  it('declines a replacement that is skipped or of another type, and a state with a skipped document', () => {
+  it('declines a replacement that is skipped, of another type or new, and a state with a skipped document', () => {
     const state = stateOf(base) as ValidationState
-    const replace = (replacement: SanityDocument, index: number) =>
-      replaceDocuments(state, [{ index, checked: createValidator().add(replacement) }])
-    expect(replace(doc('show-a', 'show', { slug: slug('a') }), 1)).toBeUndefined()
-    expect(replace(doc('show-a', 'network', { name: 'A', slug: slug('a') }), 1)).toBeUndefined()
-    expect(replace(doc('show-b', 'show', { slug: slug('b') }), 3)).toBeUndefined()
+    const replace = (replacement: SanityDocument) =>
+      replaceDocuments(state, [createValidator().add(replacement)])
+    expect(replace(doc('show-a', 'show', { slug: slug('a') }))).toBeUndefined()
+    expect(replace(doc('show-a', 'network', { name: 'A', slug: slug('a') }))).toBeUndefined()
+    expect(replace(show('show-new'))).toBeUndefined()
     expect(
       stateOf([...base, doc('season-1', 'season', { show: ref('show-gone'), number: 1 })]),
     ).toBeUndefined()

@@ -435,27 +435,32 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
  * replacement is skipped, or has another id or type): validate everything then.
  *
  * @param state the last validation's (see {@link DocumentValidator.state})
- * @param replacements each replaced document's index and its per-document checks
+ * @param replacements the per-document checks of each replacement (found by its id)
  * @returns the result, and the state for the next replacement
  */
 export function replaceDocuments(
   state: ValidationState,
-  replacements: ReadonlyArray<{ index: number; checked: CheckedDocument }>,
+  replacements: readonly CheckedDocument[],
 ): { validated: ValidatedDocuments; state: ValidationState } | undefined {
   const started = performance.now()
+  const positions = positionsOf(state.identities)
+  if (!positions) return undefined
   const identities = [...state.identities]
   const documents = [...state.documents]
   const notes = [...state.notes]
   const edgesAt = [...state.edgesAt]
   const byId = new Map(state.byId)
-  for (const { index, checked } of replacements) {
-    const before = state.identities[index]
-    const { identity, kept } = checked
-    if (!before || !kept || checked.skipped || identity._id !== before._id || identity._type !== before._type)
+  const indexes: number[] = []
+  for (const { identity, kept, skipped } of replacements) {
+    const index = positions.get(identity._id)
+    const before = index === undefined ? undefined : state.identities[index]
+    if (index === undefined || !before || !kept || skipped || identity._type !== before._type)
       return undefined
+    indexes.push(index)
     byId.set(identity._id, kept)
   }
-  for (const { index, checked } of replacements) {
+  for (const [i, checked] of replacements.entries()) {
+    const index = indexes[i] as number
     const { identity, original } = checked
     identities[index] = identity
     let kept = checked.kept as SanityDocument
@@ -485,7 +490,22 @@ export function replaceDocuments(
   }
   const edgeLists = edgesAt.filter((edges): edges is readonly ReferenceEdge[] => edges !== undefined)
   const validated = resultOf(identities, documents, notes, [], edgeLists, state.referenceMemo, started)
+  // The same ids in the same places.
+  knownPositions.set(identities, positions)
   return { validated, state: { ...state, identities, documents: validated.documents, notes, edgesAt, byId } }
+}
+
+/** Each validated document's place by id (`null` when an id is there twice), once per state. */
+const knownPositions = new WeakMap<readonly Identity[], Map<string, number> | null>()
+
+function positionsOf(identities: readonly Identity[]): Map<string, number> | null {
+  let positions = knownPositions.get(identities)
+  if (positions === undefined) {
+    const found = new Map(identities.map((identity, index) => [identity._id, index]))
+    positions = found.size === identities.length ? found : null
+    knownPositions.set(identities, positions)
+  }
+  return positions
 }
 
 /** The warning for a finding: what was wrong, where, and what was dropped. */

@@ -257,6 +257,31 @@ describe('reloading the documents a change names', () => {
     expect(source.linesRead).toBe(docs.length)
   })
 
+  it('takes the named documents in place when drafts come before them', async () => {
+    // Drafts are read but never validated: the validated documents are not the lines one for one.
+    const docs = parseAll(original)
+    const drafts = docs.filter((d) => d._id.startsWith('drafts.'))
+    expect(drafts.length).toBeGreaterThan(0)
+    const published = docs.filter((d) => !d._id.startsWith('drafts.'))
+    const reordered = [...drafts, ...published]
+    await write(reordered)
+    let source = await openDatasetSource(file, join(work, 'cache-drafts-first'), { reloadable: true })
+    const article = firstOf(published, 'article')
+    const person = firstOf(published, 'person')
+    const edited = reordered.map((d) =>
+      d._id === article._id
+        ? { ...d, title: 'After The Drafts' }
+        : d._id === person._id
+          ? { ...d, name: 'Drafted' }
+          : d,
+    )
+    await write(edited)
+    source = await source.reload({ named: [person._id, article._id] })
+    await expectSameAsFresh(source, 'drafts-first')
+    expect(source.linesRead).toBe(2)
+    expect(source.documentsChecked).toBe(2)
+  })
+
   it('leaves a same-length change nobody named to the content hash, which a whole read then finds', async () => {
     const cache = join(work, 'cache-named-missed')
     const docs = parseAll(original)

@@ -167,6 +167,8 @@ interface LoadedLines {
   table: LineTable
   /** The validation's state, when a reload may replace documents in it (none was skipped). */
   validation: ValidationState | undefined
+  /** The lines each document id is on, once a reload of named documents asked. */
+  linesOf?: Map<string, number[]>
 }
 
 /** Past this share of a file's lines, a reload of named documents reads the file whole. */
@@ -267,7 +269,7 @@ function replaceLines(
   const outcomes = new Map(previous.outcomes)
   const keys = [...previous.keys]
   const replacedKeys = new Set<string>()
-  const replacements: Array<{ index: number; checked: CheckedDocument }> = []
+  const replacements: CheckedDocument[] = []
   const used: LongField[][] = []
   // One document at a time, as a fresh load checks it (long fields go to the pack as they would).
   const validator = createValidator({ compact: (document) => store.offload(document) })
@@ -290,7 +292,7 @@ function replaceLines(
     if (outcome === undefined || outcome.kind === 'blank') return undefined
     // A draft under the same id as before: as then, nothing of it is validated or kept.
     if (outcome.kind === 'unpublished') continue
-    replacements.push({ index, checked: outcome.checked })
+    replacements.push(outcome.checked)
     used.push([...outcome.fields])
   }
   const replaced = replaceDocuments(previous.validation, replacements)
@@ -305,7 +307,14 @@ function replaceLines(
   }
   store.replace(dropped, used.flat())
   store.save()
-  const loaded: LoadedLines = { outcomes, keys, table: reread.table, validation: replaced.state }
+  // Every line holds the document it held (readNamed checked), so the lines of each id are as they were.
+  const loaded: LoadedLines = {
+    outcomes,
+    keys,
+    table: reread.table,
+    validation: replaced.state,
+    ...(previous.linesOf ? { linesOf: previous.linesOf } : {}),
+  }
   return reloadableSource(file, store, loaded, memo, replaced.validated, {
     linesRead: reread.lines.length,
     documentsChecked: replacements.length,
@@ -390,20 +399,19 @@ async function readNamed(
   previous: LoadedLines,
   named: readonly string[],
 ): Promise<{ table: LineTable; lines: RereadLine[] } | undefined> {
-  const wanted = new Set(named)
-  const found = new Set<string>()
-  const indexes: number[] = []
   const idAt = (index: number) => {
     const outcome = previous.outcomes.get(previous.keys[index] as string)
     return outcome && outcome.kind !== 'blank' ? outcome.id : undefined
   }
-  previous.keys.forEach((_, index) => {
-    const id = idAt(index)
-    if (id === undefined || !wanted.has(id)) return
-    indexes.push(index)
-    found.add(id)
-  })
-  if (found.size < wanted.size || indexes.length > previous.keys.length * NAMED_LINES_SHARE) return undefined
+  previous.linesOf ??= linesById(previous.keys.length, idAt)
+  const indexes: number[] = []
+  for (const id of new Set(named)) {
+    const lines = previous.linesOf.get(id)
+    if (!lines) return undefined
+    indexes.push(...lines)
+  }
+  indexes.sort((a, b) => a - b)
+  if (indexes.length > previous.keys.length * NAMED_LINES_SHARE) return undefined
   const read = await readNamedLines(file, previous.table, indexes)
   if (!read) return undefined
   const lines: RereadLine[] = []
@@ -416,6 +424,19 @@ async function readNamed(
     lines.push({ index, key, loaded })
   }
   return { table: read.table, lines }
+}
+
+/** The lines (indexes) each document id is on. */
+function linesById(count: number, idAt: (index: number) => string | undefined): Map<string, number[]> {
+  const lines = new Map<string, number[]>()
+  for (let index = 0; index < count; index++) {
+    const id = idAt(index)
+    if (id === undefined) continue
+    const known = lines.get(id)
+    if (known) known.push(index)
+    else lines.set(id, [index])
+  }
+  return lines
 }
 
 /** A field moved to the pack: its key (`<id>@<rev>#<field>`) and where it is. */
