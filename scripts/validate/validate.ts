@@ -395,7 +395,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
             found.push(foundFor(ref))
             if (target) edges.push({ from: document._id, path, to: ref })
           }
-          return referenceProblem(ref, target, skippedTypes.get(ref), to, path)
+          return referenceProblem(ref, target, target ? undefined : skippedTypes.get(ref), to, path)
         })
         if (first) edgesAt[index] = edges
         if (check.problem) {

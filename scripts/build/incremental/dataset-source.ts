@@ -270,7 +270,7 @@ function replaceLines(
   const keys = [...previous.keys]
   const replacedKeys = new Set<string>()
   const replacements: CheckedDocument[] = []
-  const used: LongField[][] = []
+  const added: LongField[] = []
   // One document at a time, as a fresh load checks it (long fields go to the pack as they would).
   const validator = createValidator({ compact: (document) => store.offload(document) })
   for (const { index, key, loaded } of reread.lines) {
@@ -293,7 +293,7 @@ function replaceLines(
     // A draft under the same id as before: as then, nothing of it is validated or kept.
     if (outcome.kind === 'unpublished') continue
     replacements.push(outcome.checked)
-    used.push([...outcome.fields])
+    added.push(...outcome.fields)
   }
   const replaced = replaceDocuments(previous.validation, replacements)
   if (!replaced) return undefined
@@ -305,7 +305,7 @@ function replaceLines(
     if (outcome?.kind === 'document') dropped.push(...outcome.fields)
     outcomes.delete(key)
   }
-  store.replace(dropped, used.flat())
+  store.replace(dropped, added)
   store.save()
   // Every line holds the document it held (readNamed checked), so the lines of each id are as they were.
   const loaded: LoadedLines = {
