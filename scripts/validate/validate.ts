@@ -354,9 +354,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     for (const document of kept) if (document) byId.set(document._id, document)
     const foundFor = (ref: string): string => {
       const target = byId.get(ref)
-      if (target) return target._type
-      const skippedType = skippedTypes.get(ref)
-      return skippedType === undefined ? 'missing' : `skipped:${skippedType}`
+      return foundAs(target, target ? undefined : skippedTypes.get(ref))
     }
     // Each document's references in document order (the cycle check's input).
     const edgeLists: Array<readonly ReferenceEdge[]> = []
@@ -473,7 +471,7 @@ export function replaceDocuments(
       const check = checkDocument(original, state.model, (ref, to, path) => {
         const target = byId.get(ref)
         refs.push(ref)
-        found.push(target ? target._type : 'missing')
+        found.push(foundAs(target, undefined))
         if (target) edges.push({ from: identity._id, path, to: ref })
         return referenceProblem(ref, target, undefined, to, path)
       })
@@ -531,6 +529,12 @@ function* newFindings(findings: readonly Finding[], seen: Set<string>): Generato
     seen.add(key)
     yield finding
   }
+}
+
+/** What a reference found, as a {@link ReferenceOutcome} records it: a type, `skipped:<type>` or `missing`. */
+function foundAs(target: SanityDocument | undefined, skippedType: string | undefined): string {
+  if (target) return target._type
+  return skippedType === undefined ? 'missing' : `skipped:${skippedType}`
 }
 
 /** What is wrong with a reference to `ref` that finds `target`, if anything. */

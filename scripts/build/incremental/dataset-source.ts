@@ -181,7 +181,8 @@ const NAMED_LINES_SHARE = 0.25
  * dataset, again only for documents whose references now find something else (`referenceMemo`); and
  * queries project only documents they have not seen (`RowMemo`). Errors name the file and line as a fresh load does.
  * With `named` documents (the ones a change is for), only their lines are read again when the file
- * allows it (see named-lines.ts).
+ * allows it (see named-lines.ts), and taken into the last load in place when validation allows it
+ * (see `replaceLines`).
  */
 async function loadLines(
   file: string,
@@ -277,19 +278,11 @@ function replaceLines(
     replacedKeys.add(keys[index] as string)
     keys[index] = key
     let outcome = outcomes.get(key)
-    if (outcome === undefined && loaded) {
-      const { document } = loaded
-      outcome = isPublishedId(document._id)
-        ? {
-            kind: 'document',
-            id: document._id,
-            checked: validator.add(document),
-            fields: store.lastOffloaded,
-          }
-        : { kind: 'unpublished', id: document._id }
+    if (outcome === undefined) {
+      outcome = outcomeOf(loaded, isPublishedId, validator, store)
       outcomes.set(key, outcome)
     }
-    if (outcome === undefined || outcome.kind === 'blank') return undefined
+    if (outcome.kind === 'blank') return undefined
     // A draft under the same id as before: as then, nothing of it is validated or kept.
     if (outcome.kind === 'unpublished') continue
     replacements.push(outcome.checked)
@@ -358,18 +351,10 @@ class LineLoad {
    */
   add(key: string, line: number, parse: () => LoadedDocument | undefined): void {
     this.keys.push(key)
-    let outcome = this.outcomes.get(key) ?? this.#previous.get(key)
+    const outcome = this.outcomes.get(key) ?? this.#previous.get(key)
     if (outcome === undefined) {
-      const loaded = parse()
-      if (!loaded) {
-        outcome = { kind: 'blank' }
-      } else if (!this.checks.accept(loaded.document._id, line)) {
-        outcome = { kind: 'unpublished', id: loaded.document._id }
-      } else {
-        const checked = this.validator.add(loaded.document)
-        outcome = { kind: 'document', id: loaded.document._id, checked, fields: this.#store.lastOffloaded }
-      }
-      this.outcomes.set(key, outcome)
+      const accept = (id: string) => this.checks.accept(id, line)
+      this.outcomes.set(key, outcomeOf(parse(), accept, this.validator, this.#store))
       return
     }
     this.outcomes.set(key, outcome)
@@ -379,6 +364,22 @@ class LineLoad {
     this.validator.addChecked(outcome.checked)
     this.#store.keep(outcome.fields)
   }
+}
+
+/**
+ * What a line not seen before gives: nothing (blank), a document left out (`kept` says no: a draft),
+ * or a document checked, its long fields moved to the pack.
+ */
+function outcomeOf(
+  loaded: LoadedDocument | undefined,
+  kept: (id: string) => boolean,
+  validator: ReturnType<typeof createValidator>,
+  store: LongFieldStore,
+): LineOutcome {
+  if (!loaded) return { kind: 'blank' }
+  const { document } = loaded
+  if (!kept(document._id)) return { kind: 'unpublished', id: document._id }
+  return { kind: 'document', id: document._id, checked: validator.add(document), fields: store.lastOffloaded }
 }
 
 /** A line of a named document read again: its hash (base64) and document, parsed unless known. */
