@@ -356,8 +356,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
       const target = byId.get(ref)
       return foundAs(target, target ? undefined : skippedTypes.get(ref))
     }
-    // Each document's references in document order (the cycle check's input).
-    const edgeLists: Array<readonly ReferenceEdge[]> = []
+    // Each document's references, by its place (the cycle check's input, in document order).
     edgesAt = []
     const referencesOf = new Map<number, string[]>()
     const reported = new Map<number, Set<string>>()
@@ -375,7 +374,6 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         const known = first ? options.referenceMemo?.get(original) : undefined
         if (known?.refs.every((ref, i) => foundFor(ref) === known.found[i])) {
           referencesOf.set(index, known.refs as string[])
-          edgeLists.push(known.edges)
           edgesAt[index] = known.edges
           reported.set(index, reportOnce(index, known.findings, new Set()))
           kept[index] = known.document
@@ -397,7 +395,6 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         })
         if (first) edgesAt[index] = edges
         if (check.problem) {
-          if (first) edgeLists.push(edges)
           byId.delete(document._id)
           skip(index, check.problem.code, check.problem.path, check.problem.detail)
           skippedNow.add(document._id)
@@ -408,7 +405,6 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
         kept[index] = repaired
         byId.set(repaired._id, repaired)
         if (first) {
-          edgeLists.push(edges)
           options.referenceMemo?.set(original, {
             refs,
             found,
@@ -421,7 +417,7 @@ export function createValidator(options: StreamingValidateOptions = {}): Documen
     }
 
     finalByIds = byId
-    return resultOf(identities, kept, notes, skipped, edgeLists, options.referenceMemo, started)
+    return resultOf(identities, kept, notes, skipped, edgesAt, options.referenceMemo, started)
   }
 }
 
@@ -486,8 +482,7 @@ export function replaceDocuments(
     notes[index] = list.length > 0 ? list : undefined
     byId.set(identity._id, kept)
   }
-  const edgeLists = edgesAt.filter((edges): edges is readonly ReferenceEdge[] => edges !== undefined)
-  const validated = resultOf(identities, documents, notes, [], edgeLists, state.referenceMemo, started)
+  const validated = resultOf(identities, documents, notes, [], edgesAt, state.referenceMemo, started)
   // The same ids in the same places.
   knownPositions.set(identities, positions)
   return { validated, state: { ...state, identities, documents: validated.documents, notes, edgesAt, byId } }
@@ -572,12 +567,13 @@ function resultOf(
   kept: ReadonlyArray<SanityDocument | undefined>,
   notes: ReadonlyArray<readonly ValidationWarning[] | undefined>,
   skipped: ReadonlyArray<SkippedDocument | undefined>,
-  edgeLists: ReadonlyArray<readonly ReferenceEdge[]>,
+  edgesAt: ReadonlyArray<readonly ReferenceEdge[] | undefined>,
   memo: ReferenceMemo | undefined,
   started: number,
 ): ValidatedDocuments {
   // 3. Cycles among the references as they were (before wrong-typed ones were dropped).
   const warnings = notes.flatMap((list) => list ?? [])
+  const edgeLists = edgesAt.filter((edges): edges is readonly ReferenceEdge[] => edges !== undefined)
   const cycles = cyclesOf(edgeLists, memo)
   // Types by id only when there is a cycle to name (most datasets have none).
   const typeOf =
