@@ -15,8 +15,6 @@ const SITEMAP_URLS_PER_FILE = 1000
 /** Where the sitemap files are published (`/sitemap.xml` is their index). */
 const SITEMAP_DIR = '/sitemaps/'
 
-type Dated = [path: string, times: Array<string | undefined>]
-
 /**
  * Every HTML page of the site (the 404 page excepted) with the time its content last changed, by
  * section (lists and fixed pages, articles oldest first, shows, people): a document page by its own
@@ -28,40 +26,6 @@ type Dated = [path: string, times: Array<string | undefined>]
 export function sitemapSections(
   data: Omit<SiteData, 'sitemapFiles'>,
 ): Array<{ name: string; entries: SitemapEntry[] }> {
-  const showUpdated = new Map(data.shows.map((show) => [show.id, show.updatedAt]))
-  const articleTimes = (articles: readonly ArticleSummary[]) => articles.map((article) => article.updatedAt)
-  const showTimes = (shows: readonly ShowSummary[]) => shows.map((show) => showUpdated.get(show.id))
-  const everything = [...articleTimes(data.articles), ...data.shows.map((show) => show.updatedAt)]
-
-  const sections: Array<[string, Dated[]]> = [
-    [
-      'pages',
-      [
-        [FIXED_PAGES.home, everything],
-        [FIXED_PAGES.search, [...everything, ...data.people.map((person) => person.updatedAt)]],
-        ...data.statusPages.map((page): Dated => [page.url, showTimes(page.groups.flatMap((g) => g.shows))]),
-        ...data.archivePages.map((page): Dated => [page.url, articleTimes(page.articles)]),
-        ...data.authorPages.map(
-          (page): Dated => [page.url, [page.updatedAt, ...articleTimes(page.articles)]],
-        ),
-        ...data.networks.map(
-          (network): Dated => [network.url, [network.updatedAt, ...showTimes(network.shows)]],
-        ),
-        ...data.tagPages.map((page): Dated => [page.url, articleTimes(page.articles)]),
-      ],
-    ],
-    ['articles', data.articles.map((article): Dated => [article.url, [article.updatedAt]]).reverse()],
-    ['shows', data.shows.map((show): Dated => [show.url, [show.updatedAt]])],
-    [
-      'people',
-      data.people.map(
-        (person): Dated => [
-          person.url,
-          [person.updatedAt, ...person.credits.map((credit) => showUpdated.get(credit.show.id))],
-        ],
-      ),
-    ],
-  ]
   // Each time is listed by several pages (an article's by its own, the home page, its archive page,
   // tag, author), and nearly every one was in the last sitemap too: parsed once per process.
   const known = rememberedFor(data.site.url)
@@ -70,19 +34,64 @@ export function sitemapSections(
   // As `absoluteUrl` does, with the site's URL parsed once instead of once per page.
   const base = new URL(`${data.site.url}/`)
   const href = onceEach(known.hrefs, (path) => new URL(path, base).href, REMEMBER_AT_MOST)
-  return sections.map(([name, dated]) => ({
-    name,
-    entries: dated.map(([path, times]) => {
-      const entry = { loc: href(path), lastmod: lastmod(newest(times, timeOf) ?? data.builtAt) }
-      // The same object as last time for a page whose time is the same: a build that follows
-      // another in the process finds the files' fingerprints unchanged without hashing them again.
-      const before = known.entries.get(entry.loc)
-      if (before?.lastmod === entry.lastmod) return before
-      if (known.entries.size >= REMEMBER_AT_MOST) known.entries.clear()
-      known.entries.set(entry.loc, entry)
-      return entry
-    }),
-  }))
+  // Times are scanned where they are, not copied into a list per page: 18,000 pages a build at 10k.
+  const latest = new Latest(timeOf)
+  const entry = (path: string, newest: string | undefined): SitemapEntry => {
+    const loc = href(path)
+    const time = lastmod(newest ?? data.builtAt)
+    // The same object as last time for a page whose time is the same: a build that follows
+    // another in the process finds the files' fingerprints unchanged without hashing them again.
+    const before = known.entries.get(loc)
+    if (before?.lastmod === time) return before
+    if (known.entries.size >= REMEMBER_AT_MOST) known.entries.clear()
+    const made = { loc, lastmod: time }
+    known.entries.set(loc, made)
+    return made
+  }
+  const showUpdated = new Map(data.shows.map((show) => [show.id, show.updatedAt]))
+  const articlesAt = (own: string | undefined, articles: readonly ArticleSummary[]) => {
+    latest.start(own)
+    for (const article of articles) latest.add(article.updatedAt)
+    return latest.value
+  }
+  const showsAt = (own: string | undefined, shows: readonly ShowSummary[]) => {
+    latest.start(own)
+    for (const show of shows) latest.add(showUpdated.get(show.id))
+    return latest.value
+  }
+  const home = latest.of(articlesAt(undefined, data.articles), showsAt(undefined, data.shows))
+  latest.start(home)
+  for (const person of data.people) latest.add(person.updatedAt)
+  const search = latest.value
+
+  const pages: SitemapEntry[] = [entry(FIXED_PAGES.home, home), entry(FIXED_PAGES.search, search)]
+  for (const page of data.statusPages) {
+    latest.start(undefined)
+    for (const group of page.groups) for (const show of group.shows) latest.add(showUpdated.get(show.id))
+    pages.push(entry(page.url, latest.value))
+  }
+  for (const page of data.archivePages) pages.push(entry(page.url, articlesAt(undefined, page.articles)))
+  for (const page of data.authorPages) pages.push(entry(page.url, articlesAt(page.updatedAt, page.articles)))
+  for (const network of data.networks)
+    pages.push(entry(network.url, showsAt(network.updatedAt, network.shows)))
+  for (const page of data.tagPages) pages.push(entry(page.url, articlesAt(undefined, page.articles)))
+
+  const articles: SitemapEntry[] = []
+  for (let index = data.articles.length - 1; index >= 0; index--) {
+    const article = data.articles[index] as ArticleSummary
+    articles.push(entry(article.url, article.updatedAt))
+  }
+  const people = data.people.map((person) => {
+    latest.start(person.updatedAt)
+    for (const credit of person.credits) latest.add(showUpdated.get(credit.show.id))
+    return entry(person.url, latest.value)
+  })
+  return [
+    { name: 'pages', entries: pages },
+    { name: 'articles', entries: articles },
+    { name: 'shows', entries: data.shows.map((show) => entry(show.url, show.updatedAt)) },
+    { name: 'people', entries: people },
+  ]
 }
 
 /**
@@ -96,20 +105,14 @@ export function sitemapFiles(
   data: Omit<SiteData, 'sitemapFiles'>,
   size: number = SITEMAP_URLS_PER_FILE,
 ): SitemapFile[] {
-  const timeOf = onceEach(rememberedFor(data.site.url).times, parseTime, REMEMBER_AT_MOST)
+  const latest = new Latest(onceEach(rememberedFor(data.site.url).times, parseTime, REMEMBER_AT_MOST))
   return sitemapSections(data).flatMap(({ name, entries }) =>
     Array.from({ length: Math.ceil(entries.length / size) }, (_, index) => {
       const part = entries.slice(index * size, (index + 1) * size)
       const url = `${SITEMAP_DIR}${name}-${index + 1}.xml`
-      return {
-        url,
-        loc: absoluteUrl(data.site.url, url),
-        lastmod: newest(
-          part.map((entry) => entry.lastmod),
-          timeOf,
-        ) as string,
-        entries: part,
-      }
+      latest.start(undefined)
+      for (const entry of part) latest.add(entry.lastmod)
+      return { url, loc: absoluteUrl(data.site.url, url), lastmod: latest.value as string, entries: part }
     }),
   )
 }
@@ -138,19 +141,43 @@ function rememberedFor(site: string): Remembered {
   return remembered
 }
 
-function newest(
-  values: ReadonlyArray<string | undefined>,
-  timeOf: (value: string) => number,
-): string | undefined {
-  let latest: string | undefined
-  let latestTime = Number.NEGATIVE_INFINITY
-  for (const value of values) {
-    if (!value) continue
-    const time = timeOf(value)
-    if (time > latestTime) {
-      latest = value
-      latestTime = time
+/** The newest of a run of times (RFC 3339 or `YYYY-MM-DD`), by the instant each stands for. */
+class Latest {
+  readonly #timeOf: (value: string) => number
+  #value: string | undefined
+  #time = Number.NEGATIVE_INFINITY
+
+  /** @param timeOf the instant a time stands for */
+  constructor(timeOf: (value: string) => number) {
+    this.#timeOf = timeOf
+  }
+
+  /** Starts a run, with `first` in it when given. */
+  start(first: string | undefined): void {
+    this.#value = undefined
+    this.#time = Number.NEGATIVE_INFINITY
+    this.add(first)
+  }
+
+  /** Takes `value` into the run; an empty value is left out. */
+  add(value: string | undefined): void {
+    if (!value) return
+    const time = this.#timeOf(value)
+    if (time > this.#time) {
+      this.#value = value
+      this.#time = time
     }
   }
-  return latest
+
+  /** The newest time of the run; undefined when it had none. */
+  get value(): string | undefined {
+    return this.#value
+  }
+
+  /** The newest of `values`, as a run of its own. */
+  of(...values: Array<string | undefined>): string | undefined {
+    this.start(undefined)
+    for (const value of values) this.add(value)
+    return this.#value
+  }
 }
