@@ -152,9 +152,25 @@ export function fingerprintPages(
   }
   return pages.map((page) => {
     const item = page.item !== undefined ? itemLookup(page.template, page.item) : undefined
-    const fp = sha1(`${item === undefined ? '' : hasher.value(item)}|${hasher.reads(page.reads)}`)
-    return { ...page, fp }
+    const input = `${item === undefined ? '' : hasher.value(item)}|${hasher.reads(page.reads)}`
+    const fingerprinted = { ...page, fp: sha1(input) }
+    hashedFrom.set(fingerprinted, input)
+    return fingerprinted
   })
+}
+
+/**
+ * What each page's fingerprint was hashed from (its item's hash and its reads' hash), for pages this
+ * process fingerprinted: the next build recognises an unchanged page by these without hashing again.
+ */
+const hashedFrom = new WeakMap<ManifestPage, string>()
+
+/** Whether `page`'s fingerprint is the hash of `input`. */
+function hasFingerprintOf(page: ManifestPage, input: string): boolean {
+  if (hashedFrom.get(page) === input) return true
+  if (page.fp !== sha1(input)) return false
+  hashedFrom.set(page, input)
+  return true
 }
 
 /**
@@ -251,8 +267,8 @@ export function planIncremental(
     for (const item of hasher.items(info.items)) {
       const key = itemKey(item)
       const page = byItem.get(key)
-      const fp = sha1(`${hasher.value(item)}|${hasher.reads(page ? page.reads : unionOfReads())}`)
-      if (page && page.fp === fp) kept.push(page)
+      const input = `${hasher.value(item)}|${hasher.reads(page ? page.reads : unionOfReads())}`
+      if (page && hasFingerprintOf(page, input)) kept.push(page)
       else selected.add(key)
     }
     items += selected.size
