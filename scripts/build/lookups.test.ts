@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RichTextOptions } from '../richtext/index.ts'
-import { AnswerHash, answerKey, BuildLookups, type Call, type Dependencies } from './lookups.ts'
+import { AnswerHash, answerKey, BuildLookups, type Call, type Dependencies, sameFlat } from './lookups.ts'
 
 /** Dependencies as a render that made `calls` and got `answers` records them. */
 function recording(
@@ -89,5 +89,45 @@ describe('BuildLookups', () => {
     expect(new BuildLookups().stillValid(image.deps, {})).toBe(false)
     const withUrls: RichTextOptions = { imageUrl: (_image, width) => `https://cdn/a?w=${width}` }
     expect(new BuildLookups().stillValid(image.deps, withUrls)).toBe(true)
+  })
+
+  it('finds changed answers by comparing with what the resolvers returned a build before', () => {
+    // A build asks the last one's calls itself; the build after it compares their returns.
+    let last: BuildLookups | undefined
+    const results: boolean[] = []
+    const titles = [
+      { x: 'X', y: 'Y' },
+      { x: 'X', y: 'Y' },
+      { x: 'X', y: 'Renamed' },
+      { x: 'X', y: 'Renamed' },
+      { x: 'X', y: 'Y' },
+    ]
+    for (const [index, names] of titles.entries()) {
+      const lookups = new BuildLookups(last)
+      const { options } = resolving(names)
+      if (index === 0)
+        for (const { deps, answers } of [linksX, linksY]) lookups.recorded(deps, answers, options)
+      else results.push(lookups.stillValid(linksX.deps, options), lookups.stillValid(linksY.deps, options))
+      lookups.completed()
+      last = lookups
+    }
+    expect(results).toEqual([true, true, true, false, true, false, true, true])
+  })
+})
+
+describe('sameFlat', () => {
+  it('is true only for values that serialize alike, judged without serializing', () => {
+    expect(sameFlat(undefined, undefined)).toBe(true)
+    expect(sameFlat('a', 'a')).toBe(true)
+    expect(sameFlat(Number.NaN, Number.NaN)).toBe(false)
+    expect(sameFlat({ href: '/x/', title: 'X' }, { href: '/x/', title: 'X' })).toBe(true)
+    expect(sameFlat({ href: '/x/', title: 'X' }, { title: 'X', href: '/x/' })).toBe(false)
+    expect(sameFlat({ href: '/x/', title: 'X' }, { href: '/x/', title: 'Y' })).toBe(false)
+    expect(sameFlat({ href: '/x/' }, { href: '/x/', title: undefined })).toBe(false)
+    expect(sameFlat({ a: { b: 1 } }, { a: { b: 1 } })).toBe(false)
+    expect(sameFlat([1], [1])).toBe(false)
+    expect(sameFlat(null, undefined)).toBe(false)
+    const one = { href: '/x/' }
+    expect(sameFlat(one, one)).toBe(false)
   })
 })
