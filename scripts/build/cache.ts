@@ -91,6 +91,12 @@ export interface RichTextRenderer {
    */
   usedTokens?(keys: readonly RichTextKey[]): readonly unknown[] | undefined
   /**
+   * Whether `tokens`, which `unchanged` or `usedTokens` gave in the process's last build for fields
+   * of the document `documentId`, are what `unchanged` gives for those fields now: a caller that kept
+   * them need not name the fields again. Optional, as if they never were.
+   */
+  stillUnchanged?(tokens: readonly unknown[], options: RichTextOptions, documentId: string): boolean
+  /**
    * Takes the fields behind `tokens` (from `unchanged`) as rendered by this build, reporting their
    * warnings again through `options.onWarning`.
    */
@@ -164,7 +170,6 @@ export class RichTextCache implements RichTextRenderer {
   /** Rendered results by object, for `deferRichText`. */
   readonly #handles = new WeakMap<RenderedRichText, { entry: Entry }>()
   readonly #lookups = new BuildLookups(lastLookups)
-  readonly #optionsHasher = new OptionsHasher()
   /** Whether `#previous` holds exactly the entries of the process's last build, their text unmoved. */
   readonly #previousIsLastBuild: boolean
 
@@ -185,7 +190,7 @@ export class RichTextCache implements RichTextRenderer {
     // Without a revision nothing says the content is the same as last time.
     if (!key.rev) return renderPortableText(blocks, options)
     const id = entryId(key)
-    const optionsHash = this.#optionsHasher.hash(options)
+    const optionsHash = optionsHasher.hash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached?.html && cached.text && cached.options === optionsHash) {
       if (this.#lookups.stillValid(cached.deps, options)) {
@@ -219,7 +224,7 @@ export class RichTextCache implements RichTextRenderer {
   markdown(markdown: string, options: RichTextOptions, key: RichTextKey): string {
     if (!key.rev) return markdownToHtml(markdown, options)
     const id = entryId(key)
-    const optionsHash = this.#optionsHasher.hash(options)
+    const optionsHash = optionsHasher.hash(options)
     const cached = this.#previous.get(id) ?? this.#current.get(id)
     if (cached && cached.markdown !== undefined && cached.options === optionsHash) {
       if (this.#lookups.stillValid(cached.deps, options)) {
@@ -244,9 +249,24 @@ export class RichTextCache implements RichTextRenderer {
       keys,
       this.#previous,
       (entry, key) =>
-        entry.options === this.#optionsHasher.hash(options, key.id) &&
+        entry.options === optionsHasher.hash(options, key.id) &&
         this.#lookups.validAsInLastBuild(entry.deps, options),
     )
+  }
+
+  stillUnchanged(tokens: readonly unknown[], options: RichTextOptions, documentId: string): boolean {
+    if (!this.#previousIsLastBuild) return false
+    const optionsHash = optionsHasher.hash(options, documentId)
+    for (let index = 0; index < tokens.length; index += 2) {
+      const entry = tokens[index + 1] as Entry
+      if (
+        this.#previous.get(tokens[index] as string) !== entry ||
+        entry.options !== optionsHash ||
+        !this.#lookups.validAsInLastBuild(entry.deps, options)
+      )
+        return false
+    }
+    return true
   }
 
   usedTokens(keys: readonly RichTextKey[]): readonly unknown[] | undefined {
@@ -473,6 +493,12 @@ class OptionsHasher {
     return index === values.length
   }
 }
+
+/**
+ * One for the process: a process that builds again (the publisher's worker) hashes each document's
+ * options once while the shared options stay the same, not once a build.
+ */
+const optionsHasher = new OptionsHasher()
 
 /** Options that are hashed: resolvers (their answers are recorded), the warning sink and the id are not. */
 function isShared(key: string): boolean {

@@ -2,6 +2,14 @@ import type { RichTextKey, RichTextRenderer } from '../build/cache.ts'
 import { onceEachObject } from '../lib/once-each.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
+import {
+  type ArticleRecord,
+  articleJoins,
+  keepArticleRecords,
+  linkText,
+  recordsById,
+  unchangedArticle,
+} from './carry-over.ts'
 import { FEED_SIZE } from './feeds.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
@@ -53,6 +61,8 @@ export interface BuildSiteDataOptions {
    */
   memo?: SiteDataMemo
 }
+
+type ArticleRow = ContentSnapshot['articles'][number]
 
 const BILLINGS = ['main', 'recurring', 'guest'] as const
 type Billing = (typeof BILLINGS)[number]
@@ -268,7 +278,34 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const keyArtByShow = new Map(snapshot.shows.map((show) => [show._id, show.keyArt]))
   const articles: ArticlePage[] = []
   const deferred = { bodyHtml: 'html', bodyText: 'text' } as const
-  for (const doc of snapshot.articles) {
+  const { joins, authorLinks } = articleJoins(memo, summaries, keyArtByShow, links, options.richText)
+  const records: Array<ArticleRecord | undefined> = []
+  let lastById: Map<string, ArticleRecord> | undefined
+  const byId = () => {
+    lastById ??= recordsById(joins?.records ?? [])
+    return lastById
+  }
+  /** What the next build needs to carry the page for `key` over, given its rich text's tokens. */
+  const recordOf = (doc: ArticleRow, key: string, tokens: readonly unknown[] | undefined) => {
+    const made = memo.record(key)
+    const authorIds = doc.authorIds ?? []
+    for (const id of authorIds) authorLinks.set(id, linkText(links.get(id)))
+    return tokens && made && { doc, id: doc._id, showId: doc.showId ?? undefined, authorIds, tokens, made }
+  }
+  for (const [index, doc] of snapshot.articles.entries()) {
+    // Its row, its show and authors as in the last build: the page as it was, if its rich text is.
+    const unchanged = joins && unchangedArticle(joins, doc, index, byId)
+    const carried =
+      unchanged &&
+      render.stillUnchanged?.(unchanged.tokens, sharedRichText, unchanged.id) &&
+      memo.carry<ArticlePage>(unchanged.made, warn, () =>
+        render.useUnchanged?.(unchanged.tokens, sharedRichText),
+      )
+    if (carried) {
+      articles.push(carried)
+      records.push(unchanged)
+      continue
+    }
     const own = links.get(doc._id) as Link
     const slug = slugOf(articleSlugs, doc._id)
     const show = doc.showId ? summaries.get(doc.showId) : undefined
@@ -286,9 +323,13 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       ...tokens,
       ...authorInputs,
     ]
-    const kept = keptAtAGlance<ArticlePage>(key, fields, quick)
+    const tokens = render.unchanged?.(fields, sharedRichText)
+    const kept =
+      tokens &&
+      memo.kept<ArticlePage>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
     if (kept) {
       articles.push(kept)
+      records.push(recordOf(doc, key, tokens))
       continue
     }
     const articleRichText = richText(doc._id)
@@ -315,6 +356,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       ...answers,
       ...authorInputs,
     ]
+    const usedTokens = render.usedTokens?.(fields)
     const page = memo.made(
       key,
       inputs,
@@ -367,11 +409,13 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       // A kept page reads its body through this build's cache.
       {
         adopt: (kept) => render.deferRichText?.(kept, rendered, deferred) === true,
-        quick: quickAfterRender(fields, quick),
+        quick: usedTokens && quick(usedTokens),
       },
     )
     articles.push(page)
+    records.push(recordOf(doc, key, usedTokens))
   }
+  keepArticleRecords(memo, records)
   const articleSummaries = articles.map((page) => memo.derived(page, summarise))
   const articlesByShow = new Map<string, ArticleSummary[]>()
   const articlesByAuthor = new Map<string, ArticleSummary[]>()
@@ -566,7 +610,7 @@ export { groupByStatus }
  */
 
 /** An article's: the body, then each FAQ answer that has a question. */
-const articleKeys = onceEachObject((doc: ContentSnapshot['articles'][number]) => {
+const articleKeys = onceEachObject((doc: ArticleRow) => {
   const id = doc._id
   const rev = doc._rev
   const fields: RichTextKey[] = [{ id, rev, field: 'body' }]

@@ -11,7 +11,7 @@ import { writeDataset } from '../gen/write.ts'
 import type { SanityDocument } from '../source/types.ts'
 import { buildSiteData } from './build-site-data.ts'
 import { imageSetupFor } from './images.ts'
-import { type MadeOptions, SiteDataMemo } from './memo.ts'
+import { type MadeOptions, type MadeRecord, SiteDataMemo } from './memo.ts'
 import { fetchSnapshot } from './snapshot.ts'
 import type { BuildWarning } from './types.ts'
 
@@ -44,7 +44,7 @@ describe('SiteDataMemo', () => {
       ),
     ).toBe(made)
     expect(again).toEqual(first)
-    expect(memo.stats).toEqual({ kept: 1, unchanged: 0, made: 0 })
+    expect(memo.stats).toEqual({ kept: 1, unchanged: 0, carried: 0, made: 0 })
     memo.commit()
     memo.begin()
     expect(
@@ -112,7 +112,7 @@ describe('SiteDataMemo', () => {
     // Without quick inputs last time, or with others now: the caller goes on to `made`.
     expect(memo.kept('b', [row], warn)).toBeUndefined()
     expect(memo.kept('a', [{ id: 'r' }], warn)).toBeUndefined()
-    expect(memo.stats).toEqual({ kept: 1, unchanged: 1, made: 0 })
+    expect(memo.stats).toEqual({ kept: 1, unchanged: 1, carried: 0, made: 0 })
     memo.commit()
 
     // Kept at a glance, it stays keepable; kept by its full inputs, it takes the new quick inputs.
@@ -126,6 +126,45 @@ describe('SiteDataMemo', () => {
     memo.begin()
     expect(memo.kept('a', [row], warn)).toBeUndefined()
     expect(memo.kept('a', [next], warn)).toBe(made)
+  })
+
+  it('carries over what the last completed build recorded, and keeps values for the next build', () => {
+    const memo = new SiteDataMemo()
+    const order: string[] = []
+    const warn = (w: BuildWarning) => order.push(w.message)
+    memo.begin()
+    const made = memo.made('a', ['x'], warn, (report) => {
+      report(warning('made'))
+      return { n: 1 }
+    })
+    const record = memo.record('a')
+    expect(record?.value).toBe(made)
+    expect(memo.record('b')).toBeUndefined()
+    memo.keep('list', [record])
+    expect(memo.last('list')).toBeUndefined()
+    memo.commit()
+
+    memo.begin()
+    order.length = 0
+    expect(memo.last('list')).toEqual([record])
+    expect(memo.carry(record as MadeRecord, warn, () => order.push('keeping'))).toBe(made)
+    expect(order).toEqual(['keeping', 'made'])
+    expect(memo.stats).toEqual({ kept: 1, unchanged: 1, carried: 1, made: 0 })
+    // Carried, it is this build's record too; a build that does not complete keeps nothing.
+    expect(memo.record('a')).toBe(record)
+    memo.keep('list', [])
+    memo.begin()
+    expect(memo.last('list')).toEqual([record])
+    expect(memo.carry(record as MadeRecord, warn)).toBe(made)
+    memo.commit()
+
+    // A record of a build before the last is not carried: its key was made anew since.
+    memo.begin()
+    memo.made('a', ['y'], warn, () => ({ n: 2 }))
+    memo.commit()
+    memo.begin()
+    expect(memo.carry(record as MadeRecord, warn)).toBeUndefined()
+    expect(memo.last('list')).toBeUndefined()
   })
 
   it('derives once per source object', () => {
@@ -188,6 +227,7 @@ describe('site data kept from the previous build', () => {
     const author = ofType('author')
     const show = ofType('show')
     const event = ofType('statusEvent')
+    const moved = ofType('article', 20)
     // Its body links a person who does not exist: a rich-text warning, reported again while kept.
     const warned = newArticle({
       id: 'article-warned',
@@ -227,6 +267,11 @@ describe('site data kept from the previous build', () => {
         docs.map((d) => (d === event ? editFields(d, { status: 'renewed', confidence: 'official' }) : d)),
       ],
       ['article slug', docs.map((d) => (d === linked ? changeSlug(d, 'a-new-slug') : d))],
+      ['article retitled', docs.map((d) => (d === linked ? editFields(d, { title: 'A New Title' }) : d))],
+      [
+        'article moved to the top',
+        docs.map((d) => (d === moved ? editFields(d, { publishedAt: '2026-11-29T00:00:00Z' }) : d)),
+      ],
       [
         'article moved to another show',
         docs.map((d) => (d === article ? changeReference(d, 'show', ofType('show', 1)._id) : d)),
@@ -234,6 +279,16 @@ describe('site data kept from the previous build', () => {
       ['show deleted', docs.filter((d) => d !== show)],
       ['back to the start', docs],
     ]
+    // Changes that leave nearly every article's row and joins as they were.
+    const carriedAfter = new Set([
+      'article text',
+      'article with a warning',
+      'warned article kept, another edited',
+      'article slug',
+      'article retitled',
+      'article moved to the top',
+      'article moved to another show',
+    ])
     await write(docs)
     let source = await openDatasetSource(file, join(work, 'source-cache'), { reloadable: true })
     const memo = new SiteDataMemo()
@@ -246,9 +301,12 @@ describe('site data kept from the previous build', () => {
       const fresh = await build(await openDatasetSource(file, false), at)
       expect(JSON.parse(kept.text), label).toEqual(JSON.parse(fresh.text))
       if (label !== 'start') expect(kept.stats?.kept, label).toBeGreaterThan(0)
-      // Articles untouched by the change are kept at a glance (their rows and rich text as before).
+      // Articles untouched by the change are kept at a glance (their rows and rich text as before),
+      // and carried over without their rows being read when nothing they join changed either.
       if (label === 'article text' || label === 'warned article kept, another edited')
         expect(kept.stats?.unchanged, label).toBeGreaterThan(25)
+      if (carriedAfter.has(label)) expect(kept.stats?.carried, label).toBeGreaterThan(25)
+      if (label === 'start') expect(kept.stats?.carried, label).toBe(0)
       if (label.startsWith('warned')) expect(kept.warnings, label).toBeGreaterThan(0)
     }
   }, 60_000)

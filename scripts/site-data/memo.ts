@@ -12,6 +12,7 @@ import type { BuildWarning } from './types.ts'
 
 /** What was made for one key, from which inputs, and the warnings made on the way. */
 interface Made {
+  key: string
   inputs: readonly unknown[]
   /** The inputs given to `kept` (see there), when the caller has such. */
   quick?: readonly unknown[] | undefined
@@ -29,21 +30,31 @@ export interface MadeOptions<T extends object> {
   quick?: readonly unknown[] | undefined
 }
 
+/**
+ * What one key was given in a build, as {@link SiteDataMemo.record} hands it out: the next build may
+ * give it back as it was with {@link SiteDataMemo.carry}.
+ */
+export type MadeRecord = Readonly<Made>
+
 export class SiteDataMemo {
   /**
    * Objects of the current (else the last) build: kept from the build before (`unchanged` of them by
-   * `kept`, without their inputs being found), or made anew.
+   * `kept` or `carry`, without their inputs being found; `carried` of those by `carry`), or made anew.
    */
-  readonly stats = { kept: 0, unchanged: 0, made: 0 }
+  readonly stats = { kept: 0, unchanged: 0, carried: 0, made: 0 }
   #previous = new Map<string, Made>()
   #current = new Map<string, Made>()
   readonly #derived = new WeakMap<object, object>()
+  #previousValues = new Map<string, unknown>()
+  #currentValues = new Map<string, unknown>()
 
   /** Starts a build: what the last completed build made is what this one compares with. */
   begin(): void {
     this.#current = new Map()
+    this.#currentValues = new Map()
     this.stats.kept = 0
     this.stats.unchanged = 0
+    this.stats.carried = 0
     this.stats.made = 0
   }
 
@@ -51,6 +62,60 @@ export class SiteDataMemo {
   commit(): void {
     this.#previous = this.#current
     this.#current = new Map()
+    this.#previousValues = this.#currentValues
+    this.#currentValues = new Map()
+  }
+
+  /**
+   * Keeps `value` for the next build, which finds it with {@link last} once this build completes.
+   *
+   * @param name names the value among those a build keeps
+   * @param value anything the next build compares with (it must not be changed afterwards)
+   */
+  keep(name: string, value: unknown): void {
+    this.#currentValues.set(name, value)
+  }
+
+  /**
+   * What the last completed build kept under `name` ({@link keep}), else undefined.
+   *
+   * @param name as given to `keep`
+   */
+  last<T>(name: string): T | undefined {
+    return this.#previousValues.get(name) as T | undefined
+  }
+
+  /**
+   * What this build made or kept for `key` so far, to be handed to {@link carry} in the next build.
+   *
+   * @param key as given to `made` or `kept`
+   */
+  record(key: string): MadeRecord | undefined {
+    return this.#current.get(key)
+  }
+
+  /**
+   * The object of `record` given back as it was, with its warnings: for a caller that knows, without
+   * looking at its inputs, that none changed (e.g. nothing it was made from is new since the last
+   * build). Undefined when `record` is not what the last completed build made or kept for its key.
+   *
+   * @param record from {@link record} in the last completed build
+   * @param warn where the build's warnings go
+   * @param keeping called when the object is kept, before its warnings are reported again
+   */
+  carry<T extends object>(
+    record: MadeRecord,
+    warn: (warning: BuildWarning) => void,
+    keeping?: () => void,
+  ): T | undefined {
+    if (this.#previous.get(record.key) !== record) return undefined
+    keeping?.()
+    for (const warning of record.warnings) warn(warning)
+    this.#current.set(record.key, record)
+    this.stats.kept += 1
+    this.stats.unchanged += 1
+    this.stats.carried += 1
+    return record.value as T
   }
 
   /**
@@ -81,7 +146,7 @@ export class SiteDataMemo {
       warnings.push(warning)
       warn(warning)
     })
-    this.#current.set(key, { inputs, quick: options.quick, value, warnings })
+    this.#current.set(key, { key, inputs, quick: options.quick, value, warnings })
     this.stats.made += 1
     return value
   }

@@ -1,0 +1,142 @@
+import type { MadeRecord, SiteDataMemo } from './memo.ts'
+import type { Link } from './types.ts'
+
+/*
+ * Article pages carried over from the last build without their rows being read. At 10,000 articles,
+ * even recognising every unchanged page at a glance (its row, joins and rich text looked up one by
+ * one) took a fifth of a second a build on a slow machine; most of it was reaching into rows and
+ * maps spread over a large heap. What the last build knew of each article, by its place in the list,
+ * lets a page whose row is the very same object be kept when nothing it joins has changed since.
+ */
+
+/** What the last build knew of one article: enough to keep its page without reading its row. */
+export interface ArticleRecord {
+  /** The row the page was made from (unchanged documents keep theirs, build after build). */
+  doc: object
+  id: string
+  showId: string | undefined
+  authorIds: readonly string[]
+  /** The rich-text cache's tokens for its fields (see `RichTextRenderer.unchanged`). */
+  tokens: readonly unknown[]
+  made: MadeRecord
+}
+
+/** What changed since the last build among the joins an article page is made from. */
+export interface ArticleJoins {
+  /** The last build's records, by place. */
+  records: ReadonlyArray<ArticleRecord | undefined>
+  /** Shows whose summary or key art is not the object it was. */
+  shows: ReadonlySet<string>
+  /** Authors whose link (address or name) is not what it was. */
+  authors: ReadonlySet<string>
+}
+
+/** What a build keeps for the next one, by name (`SiteDataMemo.keep`). */
+const KEPT = {
+  records: 'articles:records',
+  summaries: 'articles:show-summaries',
+  keyArt: 'articles:key-art',
+  authors: 'articles:author-links',
+  richText: 'articles:rich-text-options',
+} as const
+
+/**
+ * Compares the joins of this build with the last one's and keeps this build's for the next. Undefined
+ * when nothing can be carried over (no last build, other rich-text options).
+ *
+ * @param memo the build's memo
+ * @param summaries show summaries by show id, as articles join them
+ * @param keyArt each show's key art field by show id
+ * @param links every linkable document's link by id (authors are looked up in it)
+ * @param richText the build's rich-text options
+ */
+export function articleJoins(
+  memo: SiteDataMemo,
+  summaries: ReadonlyMap<string, unknown>,
+  keyArt: ReadonlyMap<string, unknown>,
+  links: ReadonlyMap<string, Link>,
+  richText: unknown,
+): { joins: ArticleJoins | undefined; authorLinks: Map<string, string> } {
+  const records = memo.last<ReadonlyArray<ArticleRecord | undefined>>(KEPT.records)
+  const sameOptions = records !== undefined && memo.last(KEPT.richText) === richText
+  // Authors any article listed in an earlier build, with their link then (a superset is harmless).
+  const authorLinks = new Map(memo.last<ReadonlyMap<string, string>>(KEPT.authors))
+  const authors = new Set<string>()
+  for (const [id, before] of authorLinks) {
+    const now = linkText(links.get(id))
+    if (now !== before) {
+      authors.add(id)
+      authorLinks.set(id, now)
+    }
+  }
+  const shows = changedKeys(memo.last<ReadonlyMap<string, unknown>>(KEPT.summaries), summaries)
+  for (const id of changedKeys(memo.last<ReadonlyMap<string, unknown>>(KEPT.keyArt), keyArt)) shows.add(id)
+  memo.keep(KEPT.summaries, summaries)
+  memo.keep(KEPT.keyArt, keyArt)
+  memo.keep(KEPT.authors, authorLinks)
+  memo.keep(KEPT.richText, richText)
+  return { joins: sameOptions ? { records, shows, authors } : undefined, authorLinks }
+}
+
+/**
+ * Keeps this build's article records for the next build.
+ *
+ * @param memo the build's memo
+ * @param records by place in the list of articles
+ */
+export function keepArticleRecords(
+  memo: SiteDataMemo,
+  records: ReadonlyArray<ArticleRecord | undefined>,
+): void {
+  memo.keep(KEPT.records, records)
+}
+
+/**
+ * The last build's record of the article `doc` at `index`, when its row is the very same object and
+ * nothing it joins has changed since: the page may then be carried over once its rich text is found
+ * unchanged too. A row found elsewhere in the list (articles moved) is found by id.
+ *
+ * @param joins from {@link articleJoins}
+ * @param doc this build's row
+ * @param index its place in this build's list
+ * @param byId the last build's records by id, made when first needed
+ */
+export function unchangedArticle(
+  joins: ArticleJoins,
+  doc: { _id: string },
+  index: number,
+  byId: () => ReadonlyMap<string, ArticleRecord>,
+): ArticleRecord | undefined {
+  let record = joins.records[index]
+  // A changed row in its place is that document's: no other record can have the row.
+  if (record?.doc !== doc && record?.id !== doc._id) record = byId().get(doc._id)
+  if (record?.doc !== doc) return undefined
+  if (joins.shows.size > 0 && record.showId !== undefined && joins.shows.has(record.showId)) return undefined
+  if (joins.authors.size > 0 && record.authorIds.some((id) => joins.authors.has(id))) return undefined
+  return record
+}
+
+/**
+ * Records by id.
+ *
+ * @param records by place
+ */
+export function recordsById(records: ReadonlyArray<ArticleRecord | undefined>): Map<string, ArticleRecord> {
+  const byId = new Map<string, ArticleRecord>()
+  for (const record of records) if (record) byId.set(record.id, record)
+  return byId
+}
+
+/** How a link is compared between builds. */
+export function linkText(link: Link | undefined): string {
+  return link ? `${link.href}\u0000${link.text}` : ''
+}
+
+/** Keys whose value in `now` is not the one (`===`) in `before`, or that only one of them has. */
+function changedKeys<K>(before: ReadonlyMap<K, unknown> | undefined, now: ReadonlyMap<K, unknown>): Set<K> {
+  const changed = new Set<K>()
+  if (!before) return changed
+  for (const [key, value] of now) if (before.get(key) !== value || !before.has(key)) changed.add(key)
+  for (const key of before.keys()) if (!now.has(key)) changed.add(key)
+  return changed
+}
