@@ -225,7 +225,7 @@ async function prepareSiteData(options: Omit<BuildOptions, 'out'>, now: Date, pr
     progress.step(`rich text: ${hits} cached, ${stale + misses} rendered`)
     if (options.memo?.stats.kept)
       progress.step(
-        `site data: ${options.memo.stats.kept} object(s) kept from the previous build (${options.memo.stats.unchanged} unchanged at a glance), ${options.memo.stats.made} made`,
+        `site data: ${options.memo.stats.kept} object(s) kept from the previous build (${options.memo.stats.unchanged} unchanged at a glance, ${options.memo.stats.carried} of them carried over unread), ${options.memo.stats.made} made`,
       )
     // Rendering rich text grows the heap well beyond what stays live; pages render on top of
     // whatever the process keeps from that, so a build that rendered much gives it back first.
