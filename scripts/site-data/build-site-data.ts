@@ -286,7 +286,10 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     lastById ??= recordsById(joins?.records ?? [])
     return lastById
   }
-  /** What the next build needs to carry the page for `key` over, given its rich text's tokens. */
+  /**
+   * What the next build needs to carry the page for `key` over, given its rich text's tokens; the
+   * article's authors' links join those the next build compares.
+   */
   const recordOf = (doc: ArticleRow, key: string, tokens: readonly unknown[] | undefined) => {
     const made = memo.record(key)
     const authorIds = doc.authorIds ?? []

@@ -41,8 +41,10 @@ const KEPT = {
 } as const
 
 /**
- * Compares the joins of this build with the last one's and keeps this build's for the next. Undefined
- * when nothing can be carried over (no last build, other rich-text options).
+ * Compares the joins of this build with the last one's and keeps this build's for the next: `joins`
+ * is undefined when nothing can be carried over (no last build, other rich-text options);
+ * `authorLinks` is what the next build compares with, to which the caller adds the authors of the
+ * articles it does not carry over.
  *
  * @param memo the build's memo
  * @param summaries show summaries by show id, as articles join them

@@ -55,7 +55,8 @@ it('publishes edits that no webhook announced within one reconciliation interval
 
 it('holds back an article until its publishedAt, then rebuilds at that time', async () => {
   const ws = await workspace()
-  const due = new Date(Date.now() + 3_000).toISOString()
+  // Far enough ahead that the first build and its search index are done before it on a busy machine.
+  const due = new Date(Date.now() + 8_000).toISOString()
   await editDataset(ws.dataset, (docs) => [
     ...docs,
     {
@@ -76,7 +77,7 @@ it('holds back an article until its publishedAt, then rebuilds at that time', as
 
   await waitFor(async () => (await page(url, '/articles/scheduled-test/')).status === 200, {
     what: 'the scheduled article',
-    timeoutMs: 12_000,
+    timeoutMs: 20_000,
   })
   expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(due))
   const s = await status(url)
