@@ -165,12 +165,7 @@ export class BuildLookups {
   }
 
   #sharedFor(lookup: Lookup): Map<string, string> {
-    let answers = this.#shared.get(lookup)
-    if (!answers) {
-      answers = new Map()
-      this.#shared.set(lookup, answers)
-    }
-    return answers
+    return innerMap(this.#shared, lookup)
   }
 
   /** Valid in the last build, and none of its calls answers otherwise now. */
@@ -227,12 +222,7 @@ export class BuildLookups {
    * find that out took longer than comparing them.
    */
   #sharedAnswer(lookup: Lookup, argument: string, returned: unknown): string {
-    let returns = this.#returned.get(lookup)
-    if (!returns) {
-      returns = new Map()
-      this.#returned.set(lookup, returns)
-    }
-    returns.set(argument, returned)
+    innerMap(this.#returned, lookup).set(argument, returned)
     const last = this.#last
     if (last === undefined) return answerKey(returned)
     const before = last.#shared.get(lookup)?.get(argument)
@@ -241,6 +231,16 @@ export class BuildLookups {
       return before
     return answerKey(returned)
   }
+}
+
+/** The map under `key` in `outer`, made when first asked for. */
+function innerMap<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let inner = outer.get(key)
+  if (!inner) {
+    inner = new Map()
+    outer.set(key, inner)
+  }
+  return inner
 }
 
 /**

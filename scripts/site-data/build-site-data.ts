@@ -253,27 +253,16 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const sharedRichText: RichTextOptions = { ...options.richText, ...resolvers }
   const richText = (documentId: string): RichTextOptions => ({ ...sharedRichText, documentId })
   /**
-   * Last build's object for `key` when the rich-text `fields` render as then and `quick` (given
-   * tokens standing for them, the rest of what it is made from) is as then; see `SiteDataMemo.kept`.
+   * Last build's object for `key` when its rich text renders as then (`tokens`, from the cache's
+   * `unchanged`) and `quick` (given those tokens, the rest of what it is made from) is as then; see
+   * `SiteDataMemo.kept`.
    */
   const keptAtAGlance = <T extends object>(
     key: string,
-    fields: readonly RichTextKey[],
+    tokens: readonly unknown[] | undefined,
     quick: (tokens: readonly unknown[]) => unknown[],
-  ): T | undefined => {
-    const tokens = render.unchanged?.(fields, sharedRichText)
-    return (
-      tokens && memo.kept<T>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
-    )
-  }
-  /** What `keptAtAGlance` compares with next time, for an object made from `fields` as rendered now. */
-  const quickAfterRender = (
-    fields: readonly RichTextKey[],
-    quick: (tokens: readonly unknown[]) => unknown[],
-  ) => {
-    const tokens = render.usedTokens?.(fields)
-    return tokens && quick(tokens)
-  }
+  ): T | undefined =>
+    tokens && memo.kept<T>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
 
   // Articles (already newest first from the query).
   const keyArtByShow = new Map(snapshot.shows.map((show) => [show._id, show.keyArt]))
@@ -328,9 +317,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       ...authorInputs,
     ]
     const tokens = render.unchanged?.(fields, sharedRichText)
-    const kept =
-      tokens &&
-      memo.kept<ArticlePage>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
+    const kept = keptAtAGlance<ArticlePage>(key, tokens, quick)
     if (kept) {
       articles.push(kept)
       records.push(recordOf(doc, key, tokens))
@@ -516,7 +503,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       updated,
       ...credits,
     ]
-    const kept = keptAtAGlance<PersonPage>(key, fields, quick)
+    const kept = keptAtAGlance<PersonPage>(key, render.unchanged?.(fields, sharedRichText), quick)
     if (kept) return kept
     const bio = render.portableText(doc.bio ?? [], richText(doc._id), fields[0] as RichTextKey)
     const inputs = [doc, slug, options.richText, render.contentKey?.(bio) ?? bio, updated, ...credits]
@@ -533,7 +520,9 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       isSample: doc.isSample === true,
       updatedAt: doc._updatedAt ?? builtAt,
     })
-    return memo.made(key, inputs, warn, make, { quick: quickAfterRender(fields, quick) })
+    // What `keptAtAGlance` compares with next time.
+    const usedTokens = render.usedTokens?.(fields)
+    return memo.made(key, inputs, warn, make, { quick: usedTokens && quick(usedTokens) })
   })
 
   /**
