@@ -100,4 +100,30 @@ describe('sitemapFiles', () => {
     expect(changed.sort()).toEqual(['/', '/archive/', '/articles/a/', '/search/', '/tags/drama/'])
     expect(after).toEqual(sitemapEntries(data))
   })
+  it('dates a page kept by its object anew when what it lists elsewhere changed', () => {
+    // A second build in the process: unchanged page objects are the very same.
+    const url = 'https://kept.example'
+    const show = { id: 's', url: '/shows/s/', updatedAt: '2024-01-01T00:00:00Z' }
+    const person = {
+      id: 'p',
+      url: '/people/p/',
+      updatedAt: '2023-01-01T00:00:00Z',
+      credits: [{ show: { id: 's' } }],
+    }
+    const data = (shows: object[]) => ({ ...siteData(url), shows, people: [person] }) as unknown as SiteData
+    const lastmodOf = (files: ReturnType<typeof sitemapFiles>, path: string) =>
+      files.flatMap((file) => file.entries).find((entry) => entry.loc === `${url}${path}`)?.lastmod
+    const first = sitemapFiles(data([show]))
+    expect(lastmodOf(first, '/people/p/')).toBe('2024-01-01T00:00:00Z')
+    const again = sitemapFiles(data([show]))
+    // Nothing changed: the same files, which later steps recognise by identity.
+    expect(again).toHaveLength(first.length)
+    for (const [index, file] of again.entries()) expect(file).toBe(first[index])
+    const later = sitemapFiles(data([{ ...show, updatedAt: '2024-09-01T00:00:00Z' }]))
+    expect(lastmodOf(later, '/people/p/')).toBe('2024-09-01T00:00:00Z')
+    expect(later.find((file) => file.url === '/sitemaps/people-1.xml')?.lastmod).toBe('2024-09-01T00:00:00Z')
+    expect(later.find((file) => file.url === '/sitemaps/articles-1.xml')).toBe(
+      first.find((file) => file.url === '/sitemaps/articles-1.xml'),
+    )
+  })
 })

@@ -48,7 +48,23 @@ export function sitemapSections(
     known.entries.set(loc, made)
     return made
   }
+  /**
+   * The entry of a page whose time follows from its own object alone, by that object: site data
+   * objects are never changed, and an unchanged page is the same object build after build.
+   */
+  const entryOf = (page: { url: string }, newest: () => string | undefined, byPage = known.pages) => {
+    const before = byPage.get(page)
+    if (before) return before
+    const time = newest()
+    const made = entry(page.url, time)
+    // Without a time of its own, a page is dated by the build.
+    if (time !== undefined) byPage.set(page, made)
+    return made
+  }
   const showUpdated = new Map(data.shows.map((show) => [show.id, show.updatedAt]))
+  // A person's page is dated by its shows too: kept by object only while no show's time changed.
+  if (!sameEntries(known.showTimes, showUpdated)) known.people = new WeakMap()
+  known.showTimes = showUpdated
   const articlesAt = (own: string | undefined, articles: readonly ArticleSummary[]) => {
     latest.start(own)
     for (const article of articles) latest.add(article.updatedAt)
@@ -70,26 +86,33 @@ export function sitemapSections(
     for (const group of page.groups) for (const show of group.shows) latest.add(showUpdated.get(show.id))
     pages.push(entry(page.url, latest.value))
   }
-  for (const page of data.archivePages) pages.push(entry(page.url, articlesAt(undefined, page.articles)))
-  for (const page of data.authorPages) pages.push(entry(page.url, articlesAt(page.updatedAt, page.articles)))
+  for (const page of data.archivePages) pages.push(entryOf(page, () => articlesAt(undefined, page.articles)))
+  for (const page of data.authorPages)
+    pages.push(entryOf(page, () => articlesAt(page.updatedAt, page.articles)))
   for (const network of data.networks)
     pages.push(entry(network.url, showsAt(network.updatedAt, network.shows)))
-  for (const page of data.tagPages) pages.push(entry(page.url, articlesAt(undefined, page.articles)))
+  for (const page of data.tagPages) pages.push(entryOf(page, () => articlesAt(undefined, page.articles)))
 
   const articles: SitemapEntry[] = []
   for (let index = data.articles.length - 1; index >= 0; index--) {
     const article = data.articles[index] as ArticleSummary
-    articles.push(entry(article.url, article.updatedAt))
+    articles.push(entryOf(article, () => article.updatedAt))
   }
-  const people = data.people.map((person) => {
-    latest.start(person.updatedAt)
-    for (const credit of person.credits) latest.add(showUpdated.get(credit.show.id))
-    return entry(person.url, latest.value)
-  })
+  const people = data.people.map((person) =>
+    entryOf(
+      person,
+      () => {
+        latest.start(person.updatedAt)
+        for (const credit of person.credits) latest.add(showUpdated.get(credit.show.id))
+        return latest.value
+      },
+      known.people,
+    ),
+  )
   return [
     { name: 'pages', entries: pages },
     { name: 'articles', entries: articles },
-    { name: 'shows', entries: data.shows.map((show) => entry(show.url, show.updatedAt)) },
+    { name: 'shows', entries: data.shows.map((show) => entryOf(show, () => show.updatedAt)) },
     { name: 'people', entries: people },
   ]
 }
@@ -105,16 +128,44 @@ export function sitemapFiles(
   data: Omit<SiteData, 'sitemapFiles'>,
   size: number = SITEMAP_URLS_PER_FILE,
 ): SitemapFile[] {
-  const latest = new Latest(onceEach(rememberedFor(data.site.url).times, parseTime, REMEMBER_AT_MOST))
-  return sitemapSections(data).flatMap(({ name, entries }) =>
+  const known = rememberedFor(data.site.url)
+  const latest = new Latest(onceEach(known.times, parseTime, REMEMBER_AT_MOST))
+  const files = new Map<string, SitemapFile>()
+  const made = sitemapSections(data).flatMap(({ name, entries }) =>
     Array.from({ length: Math.ceil(entries.length / size) }, (_, index) => {
-      const part = entries.slice(index * size, (index + 1) * size)
+      const start = index * size
+      const end = Math.min(entries.length, start + size)
       const url = `${SITEMAP_DIR}${name}-${index + 1}.xml`
-      latest.start(undefined)
-      for (const entry of part) latest.add(entry.lastmod)
-      return { url, loc: absoluteUrl(data.site.url, url), lastmod: latest.value as string, entries: part }
+      // The last build's file when it lists the very same entries: dated as it was.
+      const before = known.files.get(url)
+      let file: SitemapFile
+      if (before && sameRun(before.entries, entries, start, end)) file = before
+      else {
+        const part = entries.slice(start, end)
+        latest.start(undefined)
+        for (const entry of part) latest.add(entry.lastmod)
+        file = { url, loc: absoluteUrl(data.site.url, url), lastmod: latest.value as string, entries: part }
+      }
+      files.set(url, file)
+      return file
     }),
   )
+  known.files = files
+  return made
+}
+
+/** Whether `run` holds the very objects of `list` from `start` to `end`. */
+function sameRun<T>(run: readonly T[], list: readonly T[], start: number, end: number): boolean {
+  if (run.length !== end - start) return false
+  for (let index = start; index < end; index++) if (run[index - start] !== list[index]) return false
+  return true
+}
+
+/** Whether both maps hold the same keys with the same (`===`) values. */
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false
+  for (const [key, value] of b) if (a.get(key) !== value || !a.has(key)) return false
+  return true
 }
 
 function parseTime(value: string): number {
@@ -128,6 +179,14 @@ interface Remembered {
   lastmods: Map<string, string>
   hrefs: Map<string, string>
   entries: Map<string, SitemapEntry>
+  /** Entries by page object (see `entryOf`). */
+  pages: WeakMap<object, SitemapEntry>
+  /** People's entries by object, while `showTimes` stay as they are. */
+  people: WeakMap<object, SitemapEntry>
+  /** Each show's time (by id) in the last sitemap. */
+  showTimes: ReadonlyMap<string, string | undefined>
+  /** The last sitemap's files by address. */
+  files: Map<string, SitemapFile>
 }
 
 let remembered: Remembered | undefined
@@ -137,7 +196,17 @@ const REMEMBER_AT_MOST = 200_000
 
 function rememberedFor(site: string): Remembered {
   if (remembered?.site !== site)
-    remembered = { site, times: new Map(), lastmods: new Map(), hrefs: new Map(), entries: new Map() }
+    remembered = {
+      site,
+      times: new Map(),
+      lastmods: new Map(),
+      hrefs: new Map(),
+      entries: new Map(),
+      pages: new WeakMap(),
+      people: new WeakMap(),
+      showTimes: new Map(),
+      files: new Map(),
+    }
   return remembered
 }
 
