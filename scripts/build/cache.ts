@@ -101,6 +101,17 @@ export interface RichTextRenderer {
    * warnings again through `options.onWarning`.
    */
   useUnchanged?(tokens: readonly unknown[], options: RichTextOptions): void
+  /**
+   * Says what the resolvers of `options` answer from (`basis`) and, given the basis of an earlier
+   * build (`since`), that they answer as then but perhaps for the calls in `changed`; see
+   * `BuildLookups.assume`. Before any field is rendered or checked. Optional, as if never said.
+   */
+  assumeAnswers?(
+    options: RichTextOptions,
+    basis: object,
+    since: object | undefined,
+    changed: ReadonlyMap<Lookup, ReadonlySet<string>>,
+  ): void
 }
 
 /** Renders every field, every time. */
@@ -280,6 +291,15 @@ export class RichTextCache implements RichTextRenderer {
       this.stats.hits += 1
       for (const warning of entry.warnings ?? []) options.onWarning?.(warning)
     }
+  }
+
+  assumeAnswers(
+    options: RichTextOptions,
+    basis: object,
+    since: object | undefined,
+    changed: ReadonlyMap<Lookup, ReadonlySet<string>>,
+  ): void {
+    this.#lookups.assume(options, basis, since, changed)
   }
 
   deferRichText(

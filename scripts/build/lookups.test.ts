@@ -72,6 +72,40 @@ describe('BuildLookups', () => {
     expect(third.stillValid(linksX.deps, back.options)).toBe(true)
   })
 
+  it('asks only the calls said to have changed since the last build, when it is the build said', () => {
+    const firstBasis = {}
+    const first = new BuildLookups()
+    const before = resolving({ x: 'X', y: 'Y' })
+    first.assume(before.options, firstBasis, undefined, new Map())
+    for (const { deps, answers } of [linksX, linksY, linksBoth]) first.recorded(deps, answers, before.options)
+    first.completed()
+
+    const secondBasis = {}
+    const second = new BuildLookups(first)
+    const after = resolving({ x: 'X', y: 'Renamed' })
+    second.assume(after.options, secondBasis, firstBasis, new Map([['reference', new Set(['y'])]]))
+    expect(second.stillValid(linksX.deps, after.options)).toBe(true)
+    expect(second.stillValid(linksY.deps, after.options)).toBe(false)
+    expect(second.stillValid(linksBoth.deps, after.options)).toBe(false)
+    expect(after.asked).toEqual(['y'])
+    second.completed()
+
+    // What was not asked was taken as it was: the build after compares with every call again.
+    const third = new BuildLookups(second)
+    const back = resolving({ x: 'Moved', y: 'Y' })
+    expect(third.stillValid(linksX.deps, back.options)).toBe(false)
+    expect(third.stillValid(linksY.deps, back.options)).toBe(true)
+    expect(back.asked.sort()).toEqual(['x', 'y'])
+    third.completed()
+
+    // Said of a build that is not the last one: every call is asked.
+    const fourth = new BuildLookups(third)
+    const again = resolving({ x: 'Moved', y: 'Y' })
+    fourth.assume(again.options, {}, secondBasis, new Map())
+    expect(fourth.stillValid(linksY.deps, again.options)).toBe(true)
+    expect(again.asked.sort()).toEqual(['x', 'y'])
+  })
+
   it('checks every call of an entry whose options have resolvers of their own', () => {
     const first = new BuildLookups()
     const shared = resolving({ x: 'X', y: 'Y' })

@@ -10,6 +10,7 @@ import {
   recordsById,
   unchangedArticle,
 } from './carry-over.ts'
+import { type Catalogue, catalogueOf, link, pushTo, slugOf, sourceViews } from './catalogue.ts'
 import { FEED_SIZE } from './feeds.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
@@ -18,14 +19,6 @@ import { shared } from './shared.ts'
 import { sitemapFiles } from './sitemap.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
-import {
-  CONFIDENCE_LABELS,
-  compareNewest,
-  currentStatusOf,
-  isConfidence,
-  isStatusKey,
-  STATUS_LABELS,
-} from './status.ts'
 import { buildTracker, decisionsOf, groupByStatus, trackerPaths } from './tracker.ts'
 import type {
   ArticleListPage,
@@ -41,8 +34,6 @@ import type {
   ShowSummary,
   SiteConfig,
   SiteData,
-  SourceView,
-  StatusView,
   TagPage,
 } from './types.ts'
 import { paths, safeSlug } from './urls.ts'
@@ -64,9 +55,6 @@ export interface BuildSiteDataOptions {
 }
 
 type ArticleRow = ContentSnapshot['articles'][number]
-
-const BILLINGS = ['main', 'recurring', 'guest'] as const
-type Billing = (typeof BILLINGS)[number]
 
 /**
  * Joins the query results into page data: resolves references through `_id` maps, derives each
@@ -92,123 +80,14 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const image = (field: unknown, documentId: string, sizes: string, report = warn) =>
     imageView(field, options.richText, sizes, (w) => report({ code: w.code, message: w.message, documentId }))
 
-  const networkSlugs = assignSlugs('network', snapshot.networks, warnings, file)
-  const showSlugs = assignSlugs('show', snapshot.shows, warnings, file)
-  const personSlugs = assignSlugs('person', snapshot.people, warnings, file)
-  const authorSlugs = assignSlugs('author', snapshot.authors, warnings, file)
+  const catalogue = catalogueOf(snapshot, { memo, builtAt, file, warn })
+  const { slugs, summaries, castLineById, creditsByShow, creditsByPerson } = catalogue
   const articleSlugs = assignSlugs('article', snapshot.articles, warnings, file)
-
-  // Every linkable document by id: internal links in rich text and references resolve through it.
-  const links = new Map<string, Link>()
-  for (const n of snapshot.networks)
-    links.set(n._id, link(paths.network(slugOf(networkSlugs, n._id)), n.name))
-  for (const s of snapshot.shows) links.set(s._id, link(paths.show(slugOf(showSlugs, s._id)), s.title))
-  for (const p of snapshot.people) links.set(p._id, link(paths.person(slugOf(personSlugs, p._id)), p.name))
-  for (const a of snapshot.authors) links.set(a._id, link(paths.author(slugOf(authorSlugs, a._id)), a.name))
+  const articleLinks = new Map<string, Link>()
   for (const a of snapshot.articles)
-    links.set(a._id, link(paths.article(slugOf(articleSlugs, a._id)), a.title))
-
-  // Status history per show, newest first.
-  const eventsByShow = new Map<string, StatusView[]>()
-  for (const event of snapshot.statusEvents) {
-    if (!event.showId || !links.has(event.showId)) {
-      warn({
-        code: 'status-orphan',
-        documentId: event._id,
-        message: `statusEvent ${event._id}: show is missing`,
-      })
-      continue
-    }
-    if (!isStatusKey(event.status) || !isConfidence(event.confidence) || !event.announcedAt) {
-      warn({
-        code: 'status-invalid',
-        documentId: event._id,
-        message: `statusEvent ${event._id}: needs a known status, confidence and announcedAt`,
-      })
-      continue
-    }
-    const status = event.status
-    const confidence = event.confidence
-    const announcedAt = event.announcedAt
-    const view = memo.made(`status:${event._id}`, [event, event._updatedAt ? '' : builtAt], warn, () => ({
-      id: event._id,
-      status,
-      label: STATUS_LABELS[status],
-      confidence,
-      confidenceLabel: CONFIDENCE_LABELS[confidence],
-      announcedAt,
-      forSeason: event.forSeason ?? undefined,
-      summary: event.summary ?? undefined,
-      sources: sourceViews(event.sources),
-      verifiedAt: event.verifiedAt ?? undefined,
-      isSample: event.isSample === true,
-      updatedAt: event._updatedAt ?? builtAt,
-    }))
-    pushTo(eventsByShow, event.showId, view)
-  }
-  for (const events of eventsByShow.values()) events.sort(compareNewest)
-
-  const summaries = new Map<string, ShowSummary>()
-  for (const show of snapshot.shows) {
-    const showLink = links.get(show._id) as Link
-    const network = show.networkId ? links.get(show.networkId) : undefined
-    const currentStatus = currentStatusOf(eventsByShow.get(show._id) ?? [])
-    const inputs = [show, showLink.href, network?.href, network?.text, currentStatus]
-    summaries.set(
-      show._id,
-      memo.made(`show-summary:${show._id}`, inputs, warn, () =>
-        shared({
-          id: show._id,
-          url: showLink.href,
-          title: show.title ?? showLink.text,
-          network,
-          currentStatus,
-          isSample: show.isSample === true,
-        }),
-      ),
-    )
-  }
-
-  // Cast credits, grouped by show and by person.
-  const creditsByShow = new Map<string, CastLine[]>()
-  const creditsByPerson = new Map<string, PersonPage['credits']>()
-  const castLineById = new Map<string, CastLine>()
-  const creditInputsByPerson = new Map<string, unknown[]>()
-  const creditInputsByShow = new Map<string, unknown[]>()
-  for (const credit of snapshot.castCredits) {
-    const person = credit.personId ? links.get(credit.personId) : undefined
-    const show = credit.showId ? summaries.get(credit.showId) : undefined
-    if (!person || !show || !credit.characterName) {
-      warn({
-        code: 'credit-unresolved',
-        documentId: credit._id,
-        message: `castCredit ${credit._id}: needs an existing show, person and a character name`,
-      })
-      continue
-    }
-    const billing: Billing = BILLINGS.includes(credit.billing as Billing)
-      ? (credit.billing as Billing)
-      : 'main'
-    const line: CastLine = {
-      id: credit._id,
-      person,
-      characterName: credit.characterName,
-      billing,
-      seasons: credit.seasons ?? [],
-    }
-    castLineById.set(credit._id, line)
-    pushTo(creditsByShow, show.id, line)
-    pushTo(creditInputsByShow, show.id, credit, person.href, person.text)
-    pushTo(creditsByPerson, credit.personId as string, {
-      id: credit._id,
-      show,
-      characterName: credit.characterName,
-      billing,
-      seasons: line.seasons,
-    })
-    // What a person's credit is made from: the credit's row and the show it joins.
-    pushTo(creditInputsByPerson, credit.personId as string, credit, show)
-  }
+    articleLinks.set(a._id, link(paths.article(slugOf(articleSlugs, a._id)), a.title))
+  // Every linkable document by id: internal links in rich text and references resolve through it.
+  const linkOf = (id: string): Link | undefined => articleLinks.get(id) ?? catalogue.links.get(id)
 
   // One set of resolvers for every document: they answer from the joins above alone, so a cache may
   // remember an answer per resolver and argument for the build.
@@ -219,7 +98,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     onWarning: (w) =>
       warn({ code: w.code, message: w.message, documentId: w.documentId, blockKey: w.blockKey }),
     resolveReference: (ref) => {
-      const target = links.get(ref)
+      const target = linkOf(ref)
       return target && { href: target.href, title: target.text }
     },
     resolveCastCredit: (ref) => {
@@ -252,6 +131,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   }
   const sharedRichText: RichTextOptions = { ...options.richText, ...resolvers }
   const richText = (documentId: string): RichTextOptions => ({ ...sharedRichText, documentId })
+  assumeAnswers(memo, render, sharedRichText, options.richText, catalogue, articleLinks)
   /**
    * Last build's object for `key` when its rich text renders as then (`tokens`, from the cache's
    * `unchanged`) and `quick` (given those tokens, the rest of what it is made from) is as then; see
@@ -265,10 +145,10 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     tokens && memo.kept<T>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
 
   // Articles (already newest first from the query).
-  const keyArtByShow = new Map(snapshot.shows.map((show) => [show._id, show.keyArt]))
+  const { keyArtByShow } = catalogue
   const articles: ArticlePage[] = []
   const deferred = { bodyHtml: 'html', bodyText: 'text' } as const
-  const { joins, authorLinks } = articleJoins(memo, summaries, keyArtByShow, links, options.richText)
+  const { joins, authorLinks } = articleJoins(memo, summaries, keyArtByShow, linkOf, options.richText)
   const records: Array<ArticleRecord | undefined> = []
   let lastById: Map<string, ArticleRecord> | undefined
   const byId = () => {
@@ -282,7 +162,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const recordOf = (doc: ArticleRow, key: string, tokens: readonly unknown[] | undefined) => {
     const made = memo.record(key)
     const authorIds = doc.authorIds ?? []
-    for (const id of authorIds) authorLinks.set(id, linkText(links.get(id)))
+    for (const id of authorIds) authorLinks.set(id, linkText(linkOf(id)))
     return tokens && made && { doc, id: doc._id, showId: doc.showId ?? undefined, authorIds, tokens, made }
   }
   for (const [index, doc] of snapshot.articles.entries()) {
@@ -299,11 +179,11 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       records.push(unchanged)
       continue
     }
-    const own = links.get(doc._id) as Link
+    const own = articleLinks.get(doc._id) as Link
     const slug = slugOf(articleSlugs, doc._id)
     const show = doc.showId ? summaries.get(doc.showId) : undefined
     const keyArt = doc.showId ? keyArtByShow.get(doc.showId) : undefined
-    const authors = (doc.authorIds ?? []).flatMap((id) => links.get(id) ?? [])
+    const authors = (doc.authorIds ?? []).flatMap((id) => linkOf(id) ?? [])
     const authorInputs = authors.flatMap((author) => [author.href, author.text])
     const { key, fields } = articleKeys(doc)
     // The row, the slug, what it joins and its rich text as in the last build: the page as it was.
@@ -422,22 +302,18 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     }
   })
 
-  // In the query's order (by number).
-  const seasonsByShow = new Map<string, Array<(typeof snapshot.seasons)[number]>>()
-  for (const season of snapshot.seasons)
-    if (season.showId && typeof season.number === 'number') pushTo(seasonsByShow, season.showId, season)
   const shows: ShowPage[] = snapshot.shows.map((doc) => {
     const summary = summaries.get(doc._id) as ShowSummary
-    const timeline = eventsByShow.get(doc._id) ?? []
+    const timeline = catalogue.eventsByShow.get(doc._id) ?? []
     const synopsis = render.portableText(doc.synopsis ?? [], richText(doc._id), {
       id: doc._id,
       rev: doc._rev,
       field: 'synopsis',
     })
-    const slug = slugOf(showSlugs, doc._id)
-    const creators = (doc.creatorIds ?? []).flatMap((id) => links.get(id) ?? [])
-    const seasons = seasonsByShow.get(doc._id) ?? []
-    const credits = creditInputsByShow.get(doc._id) ?? []
+    const slug = slugOf(slugs.show, doc._id)
+    const creators = (doc.creatorIds ?? []).flatMap((id) => linkOf(id) ?? [])
+    const seasons = catalogue.seasonsByShow.get(doc._id) ?? []
+    const credits = catalogue.creditInputsByShow.get(doc._id) ?? []
     const listed = articlesByShow.get(doc._id) ?? []
     // Lists of different lengths are counted, so no two sets of inputs run together alike.
     const inputs = [
@@ -491,9 +367,9 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   })
 
   const people: PersonPage[] = snapshot.people.map((doc) => {
-    const slug = slugOf(personSlugs, doc._id)
+    const slug = slugOf(slugs.person, doc._id)
     const { key, fields } = personKeys(doc)
-    const credits = creditInputsByPerson.get(doc._id) ?? []
+    const credits = catalogue.creditInputsByPerson.get(doc._id) ?? []
     const updated = doc._updatedAt ? '' : builtAt
     const quick = (tokens: readonly unknown[]) => [
       doc,
@@ -510,7 +386,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     const make = (report: (warning: BuildWarning) => void): PersonPage => ({
       id: doc._id,
       slug,
-      url: (links.get(doc._id) as Link).href,
+      url: (catalogue.links.get(doc._id) as Link).href,
       name: doc.name ?? '',
       bioHtml: bio.html,
       bioText: bio.text,
@@ -547,7 +423,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   }
 
   const authorPages: AuthorPage[] = snapshot.authors.flatMap((doc) => {
-    const slug = slugOf(authorSlugs, doc._id)
+    const slug = slugOf(slugs.author, doc._id)
     const written = articlesByAuthor.get(doc._id) ?? []
     return listPages(
       `author-page:${doc._id}`,
@@ -565,19 +441,21 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   })
 
   const trackerNetworks = snapshot.networks.map((doc) => ({
-    slug: slugOf(networkSlugs, doc._id),
-    url: (links.get(doc._id) as Link).href,
+    slug: slugOf(slugs.network, doc._id),
+    url: (catalogue.links.get(doc._id) as Link).href,
     name: doc.name ?? '',
   }))
   const tracker = buildTracker([...summaries.values()], trackerNetworks)
   const networks: NetworkPage[] = snapshot.networks.map((doc, index) => ({
     id: doc._id,
-    slug: slugOf(networkSlugs, doc._id),
-    url: (links.get(doc._id) as Link).href,
+    slug: slugOf(slugs.network, doc._id),
+    url: (catalogue.links.get(doc._id) as Link).href,
     name: doc.name ?? '',
     kind: doc.kind ?? undefined,
     website: doc.website ?? undefined,
-    shows: [...summaries.values()].filter((show) => show.network?.href === links.get(doc._id)?.href),
+    shows: [...summaries.values()].filter(
+      (show) => show.network?.href === catalogue.links.get(doc._id)?.href,
+    ),
     tracker: tracker.forNetwork(trackerNetworks[index] as (typeof trackerNetworks)[number]),
     isSample: doc.isSample === true,
     updatedAt: doc._updatedAt ?? builtAt,
@@ -624,6 +502,44 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
 export { groupByStatus }
 
+/** What a build keeps for the next one's `assumeAnswers`. */
+const KEPT_ANSWERS = 'rich-text:answers'
+
+/**
+ * Tells the renderer what the resolvers answer from, and, when the catalogue is the last build's
+ * and the image options are the same, that only references to articles whose link changed (or that
+ * came or went) may answer otherwise than then: every other lookup answers from the catalogue.
+ */
+function assumeAnswers(
+  memo: SiteDataMemo,
+  render: RichTextRenderer,
+  options: RichTextOptions,
+  imageOptions: unknown,
+  catalogue: Catalogue,
+  articleLinks: ReadonlyMap<string, Link>,
+): void {
+  if (!render.assumeAnswers) return
+  const basis = { imageOptions, articleLinks }
+  const last = memo.last<typeof basis>(KEPT_ANSWERS)
+  memo.keep(KEPT_ANSWERS, basis)
+  const since = catalogue.unchanged && last?.imageOptions === imageOptions ? last : undefined
+  const changed = since
+    ? new Map([['reference' as const, changedLinks(since.articleLinks, articleLinks)]])
+    : new Map()
+  render.assumeAnswers(options, basis, since, changed)
+}
+
+/** Ids whose link is not the same (address and text) in both, or that only one of them has. */
+function changedLinks(before: ReadonlyMap<string, Link>, now: ReadonlyMap<string, Link>): Set<string> {
+  const changed = new Set<string>()
+  for (const [id, link] of now) {
+    const was = before.get(id)
+    if (was?.href !== link.href || was.text !== link.text) changed.add(id)
+  }
+  for (const id of before.keys()) if (!now.has(id)) changed.add(id)
+  return changed
+}
+
 /*
  * A row's memo key and rich-text fields, named once per row object: an unchanged document's row is
  * the same object build after build (row-memo.ts).
@@ -651,44 +567,10 @@ function summarise(article: ArticlePage): ArticleSummary {
   return shared({ id, url, title, dek, excerpt, publishedAt, updatedAt, isSample })
 }
 
-function link(href: string, text: string | null | undefined): Link {
-  return { href, text: text ?? '' }
-}
-
-function slugOf(slugs: ReadonlyMap<string, string>, id: string): string {
-  return slugs.get(id) as string
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
-  const list = map.get(key)
-  if (list) list.push(...values)
-  else map.set(key, values)
-}
-
 function newestOf(values: ReadonlyArray<string | null | undefined>): string | undefined {
   let newest: string | undefined
   for (const value of values) if (value && (!newest || value > newest)) newest = value
   return newest
-}
-
-interface SourceInput {
-  url?: string | null
-  title?: string | null
-  publisher?: string | null
-}
-
-/** Only http(s) sources are shown: a source is a claim readers must be able to check. */
-function sourceViews(sources: readonly SourceInput[] | null | undefined): SourceView[] {
-  return (sources ?? []).flatMap((source) => {
-    if (typeof source?.url !== 'string' || !/^https?:\/\//i.test(source.url)) return []
-    return [
-      {
-        url: source.url,
-        title: source.title || source.publisher || source.url,
-        publisher: source.publisher ?? undefined,
-      },
-    ]
-  })
 }
 
 function uniqueTags(

@@ -49,14 +49,14 @@ const KEPT = {
  * @param memo the build's memo
  * @param summaries show summaries by show id, as articles join them
  * @param keyArt each show's key art field by show id
- * @param links every linkable document's link by id (authors are looked up in it)
+ * @param linkOf every linkable document's link by id (authors are looked up in it)
  * @param richText the build's rich-text options
  */
 export function articleJoins(
   memo: SiteDataMemo,
   summaries: ReadonlyMap<string, unknown>,
   keyArt: ReadonlyMap<string, unknown>,
-  links: ReadonlyMap<string, Link>,
+  linkOf: (id: string) => Link | undefined,
   richText: unknown,
 ): { joins: ArticleJoins | undefined; authorLinks: Map<string, string> } {
   const records = memo.last<ReadonlyArray<ArticleRecord | undefined>>(KEPT.records)
@@ -65,7 +65,7 @@ export function articleJoins(
   const authorLinks = new Map(memo.last<ReadonlyMap<string, string>>(KEPT.authors))
   const authors = new Set<string>()
   for (const [id, before] of authorLinks) {
-    const now = linkText(links.get(id))
+    const now = linkText(linkOf(id))
     if (now !== before) {
       authors.add(id)
       authorLinks.set(id, now)

@@ -95,6 +95,23 @@ export class SiteDataMemo {
   }
 
   /**
+   * Takes `records` into this build as they were, for a caller that gives back what they made (and
+   * reports their warnings) itself; nothing is taken unless every record is what the last completed
+   * build made or kept for its key.
+   *
+   * @param records from {@link record} in the last completed build
+   * @returns whether they were taken
+   */
+  keepRecords(records: readonly MadeRecord[]): boolean {
+    for (const record of records) if (this.#previous.get(record.key) !== record) return false
+    for (const record of records) this.#current.set(record.key, record)
+    this.stats.kept += records.length
+    this.stats.unchanged += records.length
+    this.stats.carried += records.length
+    return true
+  }
+
+  /**
    * The object of `record` given back as it was, with its warnings: for a caller that knows, without
    * looking at its inputs, that none changed (e.g. nothing it was made from is new since the last
    * build). Undefined when `record` is not what the last completed build made or kept for its key.
