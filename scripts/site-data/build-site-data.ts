@@ -7,6 +7,8 @@ import {
   articleJoins,
   keepArticleRecords,
   linkText,
+  PlacedPages,
+  type PlacedRichText,
   recordsById,
   unchangedArticle,
 } from './carry-over.ts'
@@ -302,19 +304,29 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     }
   })
 
-  const shows: ShowPage[] = snapshot.shows.map((doc) => {
+  // With the catalogue as in the last build, a show's or person's page is the last build's when its
+  // row is the same object and its rich text renders as then (and a show lists the same articles).
+  const placedRichText: PlacedRichText = {
+    stillUnchanged: (tokens, documentId) =>
+      render.stillUnchanged?.(tokens, sharedRichText, documentId) === true,
+    useUnchanged: (tokens) => render.useUnchanged?.(tokens, sharedRichText),
+  }
+  const placed = (name: string) =>
+    new PlacedPages(name, memo, catalogue.unchanged, options.richText, placedRichText, warn)
+  const placedShows = placed('shows:records')
+  const shows: ShowPage[] = snapshot.shows.map((doc, index) => {
+    const listed = articlesByShow.get(doc._id) ?? []
+    const carried = placedShows.carry<ShowPage>(index, doc, listed)
+    if (carried) return carried
+    const { key, fields } = showKeys(doc)
     const summary = summaries.get(doc._id) as ShowSummary
     const timeline = catalogue.eventsByShow.get(doc._id) ?? []
-    const synopsis = render.portableText(doc.synopsis ?? [], richText(doc._id), {
-      id: doc._id,
-      rev: doc._rev,
-      field: 'synopsis',
-    })
+    const synopsis = render.portableText(doc.synopsis ?? [], richText(doc._id), fields[0] as RichTextKey)
     const slug = slugOf(slugs.show, doc._id)
-    const creators = (doc.creatorIds ?? []).flatMap((id) => linkOf(id) ?? [])
+    // Creators are people: links of the catalogue.
+    const creators = (doc.creatorIds ?? []).flatMap((id) => catalogue.links.get(id) ?? [])
     const seasons = catalogue.seasonsByShow.get(doc._id) ?? []
     const credits = catalogue.creditInputsByShow.get(doc._id) ?? []
-    const listed = articlesByShow.get(doc._id) ?? []
     // Lists of different lengths are counted, so no two sets of inputs run together alike.
     const inputs = [
       doc,
@@ -333,7 +345,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       ...credits,
       ...listed,
     ]
-    return memo.made(`show:${doc._id}`, inputs, warn, (report) => {
+    const page = memo.made(key, inputs, warn, (report): ShowPage => {
       const cast = { main: [] as CastLine[], recurring: [] as CastLine[], guest: [] as CastLine[] }
       for (const line of creditsByShow.get(doc._id) ?? []) cast[line.billing].push(line)
       return {
@@ -364,9 +376,14 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
         updatedAt: newestOf([doc._updatedAt, ...timeline.map((event) => event.updatedAt)]) ?? builtAt,
       }
     })
+    placedShows.record(index, doc, key, render.usedTokens?.(fields), listed)
+    return page
   })
 
-  const people: PersonPage[] = snapshot.people.map((doc) => {
+  const placedPeople = placed('people:records')
+  const people: PersonPage[] = snapshot.people.map((doc, index) => {
+    const carried = placedPeople.carry<PersonPage>(index, doc)
+    if (carried) return carried
     const slug = slugOf(slugs.person, doc._id)
     const { key, fields } = personKeys(doc)
     const credits = catalogue.creditInputsByPerson.get(doc._id) ?? []
@@ -379,8 +396,12 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
       updated,
       ...credits,
     ]
-    const kept = keptAtAGlance<PersonPage>(key, render.unchanged?.(fields, sharedRichText), quick)
-    if (kept) return kept
+    const tokens = render.unchanged?.(fields, sharedRichText)
+    const kept = keptAtAGlance<PersonPage>(key, tokens, quick)
+    if (kept) {
+      placedPeople.record(index, doc, key, tokens)
+      return kept
+    }
     const bio = render.portableText(doc.bio ?? [], richText(doc._id), fields[0] as RichTextKey)
     const inputs = [doc, slug, options.richText, render.contentKey?.(bio) ?? bio, updated, ...credits]
     const make = (report: (warning: BuildWarning) => void): PersonPage => ({
@@ -398,7 +419,9 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     })
     // What `keptAtAGlance` compares with next time.
     const usedTokens = render.usedTokens?.(fields)
-    return memo.made(key, inputs, warn, make, { quick: usedTokens && quick(usedTokens) })
+    const page = memo.made(key, inputs, warn, make, { quick: usedTokens && quick(usedTokens) })
+    placedPeople.record(index, doc, key, usedTokens)
+    return page
   })
 
   /**
@@ -555,6 +578,12 @@ const articleKeys = onceEachObject((doc: ArticleRow) => {
   })
   return { key: `article:${id}`, fields }
 })
+
+/** A show's: the synopsis. */
+const showKeys = onceEachObject((doc: ContentSnapshot['shows'][number]) => ({
+  key: `show:${doc._id}`,
+  fields: [{ id: doc._id, rev: doc._rev, field: 'synopsis' }] as readonly RichTextKey[],
+}))
 
 /** A person's: the bio. */
 const personKeys = onceEachObject((doc: ContentSnapshot['people'][number]) => ({

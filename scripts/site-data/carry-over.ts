@@ -1,5 +1,6 @@
+import { sameItems } from '../lib/same-items.ts'
 import type { MadeRecord, SiteDataMemo } from './memo.ts'
-import type { Link } from './types.ts'
+import type { BuildWarning, Link } from './types.ts'
 
 /*
  * Article pages carried over from the last build without their rows being read. At 10,000 articles,
@@ -141,4 +142,107 @@ function changedKeys<K>(before: ReadonlyMap<K, unknown> | undefined, now: Readon
   for (const [key, value] of now) if (before.get(key) !== value || !before.has(key)) changed.add(key)
   for (const key of before.keys()) if (!now.has(key)) changed.add(key)
   return changed
+}
+
+/** What the last build knew of a page made from one row, by the row's place in its list. */
+interface PlacedRecord {
+  doc: object
+  /** The rich-text cache's tokens for the row's fields. */
+  tokens: readonly unknown[]
+  made: MadeRecord
+  /** Anything else the page lists that is not the catalogue's (a show's articles), by identity. */
+  listed: readonly unknown[]
+}
+
+/** What a build keeps of one list's records for the next. */
+interface PlacedKept {
+  richText: unknown
+  records: ReadonlyArray<PlacedRecord | undefined>
+}
+
+/** How a page's rich text is checked and taken as the last build's (see `RichTextRenderer`). */
+export interface PlacedRichText {
+  stillUnchanged(tokens: readonly unknown[], documentId: string): boolean
+  useUnchanged(tokens: readonly unknown[]): void
+}
+
+/**
+ * Pages made one per row of a catalogue list (people, shows), carried over by place: while the
+ * catalogue is the last build's and the rich-text options are the same, a page whose row is the very
+ * same object, whose own list is the same and whose rich text renders as then is the last build's
+ * page, without its joins being looked up again.
+ */
+export class PlacedPages {
+  readonly #memo: SiteDataMemo
+  readonly #richText: PlacedRichText
+  readonly #warn: (warning: BuildWarning) => void
+  readonly #last: ReadonlyArray<PlacedRecord | undefined> | undefined
+  readonly #records: Array<PlacedRecord | undefined> = []
+
+  /**
+   * @param name names the list among what a build keeps
+   * @param memo the build's memo
+   * @param catalogueUnchanged whether the catalogue is the last build's (`Catalogue.unchanged`)
+   * @param richTextOptions the build's rich-text options (image URLs)
+   * @param richText checks and takes cached rich text
+   * @param warn where the build's warnings go
+   */
+  constructor(
+    name: string,
+    memo: SiteDataMemo,
+    catalogueUnchanged: boolean,
+    richTextOptions: unknown,
+    richText: PlacedRichText,
+    warn: (warning: BuildWarning) => void,
+  ) {
+    this.#memo = memo
+    this.#richText = richText
+    this.#warn = warn
+    const last = catalogueUnchanged ? memo.last<PlacedKept>(name) : undefined
+    this.#last = last && last.richText === richTextOptions ? last.records : undefined
+    memo.keep(name, { richText: richTextOptions, records: this.#records } satisfies PlacedKept)
+  }
+
+  /**
+   * The last build's page for the row `doc` at `index`, when it may be carried over (see the class).
+   * A row without `_updatedAt` is dated by the build, so never.
+   *
+   * @param index the row's place in its list
+   * @param doc the row
+   * @param listed what else the page lists, compared by identity
+   */
+  carry<T extends object>(
+    index: number,
+    doc: { _id: string; _updatedAt?: string | null },
+    listed: readonly unknown[] = [],
+  ): T | undefined {
+    const record = this.#last?.[index]
+    if (record?.doc !== doc || !doc._updatedAt || !sameItems(record.listed, listed)) return undefined
+    if (!this.#richText.stillUnchanged(record.tokens, doc._id)) return undefined
+    const carried = this.#memo.carry<T>(record.made, this.#warn, () =>
+      this.#richText.useUnchanged(record.tokens),
+    )
+    if (carried) this.#records[index] = record
+    return carried
+  }
+
+  /**
+   * Notes what the next build needs to carry over the page made for `key` from the row at `index`.
+   *
+   * @param index the row's place
+   * @param doc the row
+   * @param key the page's memo key
+   * @param tokens the rich-text cache's tokens for its fields as rendered now (`usedTokens`), if any
+   * @param listed what else the page lists
+   */
+  record(
+    index: number,
+    doc: object,
+    key: string,
+    tokens: readonly unknown[] | undefined,
+    listed: readonly unknown[] = [],
+  ): void {
+    const made = this.#memo.record(key)
+    this.#records[index] = tokens && made && { doc, tokens, made, listed }
+  }
 }
