@@ -2,6 +2,7 @@ import type { RichTextKey, RichTextRenderer } from '../build/cache.ts'
 import { onceEachObject } from '../lib/once-each.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
+import { groupArticles, uniqueTags } from './article-groups.ts'
 import {
   type ArticleRecord,
   articleJoins,
@@ -12,7 +13,7 @@ import {
   recordsById,
   unchangedArticle,
 } from './carry-over.ts'
-import { type Catalogue, catalogueOf, link, pushTo, slugOf, sourceViews } from './catalogue.ts'
+import { type Catalogue, catalogueOf, link, slugOf, sourceViews } from './catalogue.ts'
 import { FEED_SIZE } from './feeds.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
@@ -38,7 +39,7 @@ import type {
   SiteData,
   TagPage,
 } from './types.ts'
-import { paths, safeSlug } from './urls.ts'
+import { paths } from './urls.ts'
 
 export interface BuildSiteDataOptions {
   site: SiteConfig
@@ -289,20 +290,8 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     records.push(recordOf(doc, key, usedTokens))
   }
   keepArticleRecords(memo, records)
-  const articleSummaries = articles.map((page) => memo.derived(page, summarise))
-  const articlesByShow = new Map<string, ArticleSummary[]>()
-  const articlesByAuthor = new Map<string, ArticleSummary[]>()
-  const articlesByTag = new Map<string, { name: string; articles: ArticleSummary[] }>()
-  snapshot.articles.forEach((doc, index) => {
-    const summary = articleSummaries[index] as ArticleSummary
-    if (doc.showId) pushTo(articlesByShow, doc.showId, summary)
-    for (const id of doc.authorIds ?? []) pushTo(articlesByAuthor, id, summary)
-    for (const tag of uniqueTags(doc.tags)) {
-      const entry = articlesByTag.get(tag.slug)
-      if (entry) entry.articles.push(summary)
-      else articlesByTag.set(tag.slug, { name: tag.name, articles: [summary] })
-    }
-  })
+  const groups = groupArticles(memo, snapshot.articles, articles, (page) => memo.derived(page, summarise))
+  const { summaries: articleSummaries, byShow: articlesByShow, byAuthor: articlesByAuthor } = groups
 
   // With the catalogue as in the last build, a show's or person's page is the last build's when its
   // row is the same object and its rich text renders as then (and a show lists the same articles).
@@ -484,7 +473,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     updatedAt: doc._updatedAt ?? builtAt,
   }))
 
-  const tagPages: TagPage[] = [...articlesByTag]
+  const tagPages: TagPage[] = [...groups.byTag]
     .sort(([, a], [, b]) => a.name.localeCompare(b.name))
     .flatMap(([slug, { name, articles: tagged }]) =>
       listPages(
@@ -600,25 +589,6 @@ function newestOf(values: ReadonlyArray<string | null | undefined>): string | un
   let newest: string | undefined
   for (const value of values) if (value && (!newest || value > newest)) newest = value
   return newest
-}
-
-function uniqueTags(
-  tags: readonly string[] | null | undefined,
-): ReadonlyArray<{ slug: string; name: string }> {
-  return tags ? uniqueTagsOfList(tags) : []
-}
-
-/** By list: an unchanged document's row (and its tags list) is the same object build after build. */
-const uniqueTagsOfList = onceEachObject((tags: readonly string[]) => findUniqueTags(tags))
-
-function findUniqueTags(tags: readonly string[]): Array<{ slug: string; name: string }> {
-  const seen = new Map<string, string>()
-  for (const name of tags) {
-    if (typeof name !== 'string') continue
-    const slug = safeSlug(name)
-    if (slug && !seen.has(slug)) seen.set(slug, name.trim())
-  }
-  return [...seen].map(([slug, name]) => ({ slug, name }))
 }
 
 /** Drops null fields and Sanity's `_type`, keeping the rest as-is. */
