@@ -65,6 +65,14 @@ describe('build manifest', () => {
     expect(readFileSync(join(root, 'two', MANIFEST_PATH), 'utf8')).toBe(
       expected([kept, page('d/index.html', '4')]),
     )
+    // Kept pages in order, then rendered ones in any order (an incremental build): merged by output.
+    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((name, index) =>
+      page(`${name}/index.html`, `${index}`),
+    )
+    await writeManifest(join(root, 'three'), manifest([a, c, e, d, b] as ManifestPage[]))
+    expect(readFileSync(join(root, 'three', MANIFEST_PATH), 'utf8')).toBe(
+      expected([a, b, c, d, e] as ManifestPage[]),
+    )
   })
 
   it('reads back what it wrote, from memory while the file (or a hard link to it) is unchanged', async () => {

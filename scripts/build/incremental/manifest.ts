@@ -97,7 +97,7 @@ export async function writeManifest(dir: string, content: Manifest): Promise<voi
   const manifest: Manifest = {
     ...content,
     templates: Object.fromEntries(Object.entries(content.templates).sort(([a], [b]) => (a < b ? -1 : 1))),
-    pages: [...content.pages].sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0)),
+    pages: byOutput(content.pages),
   }
   const file = join(dir, MANIFEST_PATH)
   lastWritten = undefined
@@ -106,6 +106,42 @@ export async function writeManifest(dir: string, content: Manifest): Promise<voi
   await rm(file, { force: true })
   await writeFile(file, `${manifestJson(manifest)}\n`)
   lastWritten = { file: fileIdentity(await stat(file, { bigint: true })), manifest }
+}
+
+/**
+ * Pages in order of their output paths. An incremental build's pages are the previous manifest's
+ * (in this order already) followed by the few it rendered: those are sorted and merged in, instead
+ * of 20,000 pages being sorted again.
+ */
+function byOutput(pages: readonly ManifestPage[]): ManifestPage[] {
+  let sorted = 1
+  while (
+    sorted < pages.length &&
+    compareOutput(pages[sorted - 1] as ManifestPage, pages[sorted] as ManifestPage) <= 0
+  )
+    sorted += 1
+  const rest = pages.slice(sorted).sort(compareOutput)
+  const merged: ManifestPage[] = []
+  let a = 0
+  let b = 0
+  while (a < sorted && b < rest.length) {
+    const left = pages[a] as ManifestPage
+    const right = rest[b] as ManifestPage
+    if (compareOutput(left, right) <= 0) {
+      merged.push(left)
+      a += 1
+    } else {
+      merged.push(right)
+      b += 1
+    }
+  }
+  while (a < sorted) merged.push(pages[a++] as ManifestPage)
+  while (b < rest.length) merged.push(rest[b++] as ManifestPage)
+  return merged
+}
+
+function compareOutput(a: ManifestPage, b: ManifestPage): number {
+  return a.output < b.output ? -1 : a.output > b.output ? 1 : 0
 }
 
 /** Templates whose pages can be rendered one item at a time: itemised, and no page read beyond its item. */
