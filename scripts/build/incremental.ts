@@ -27,6 +27,7 @@ import { withDeferredAsLocations } from './incremental/deferred.ts'
 import { DataHasher, siteCodeHash } from './incremental/fingerprint.ts'
 import {
   fingerprintPages,
+  type IncrementalPlan,
   MANIFEST_PATH,
   type Manifest,
   type ManifestPage,
@@ -222,8 +223,13 @@ export async function renderPages(
   const hasher = new DataHasher(siteData, lastHasher)
   if (previous && previous.manifest === undefined) progress.step(`full render: ${previous.reason}`)
   // Reused pages keep their entries; rendered ones are fingerprinted from what they read.
-  const manifestOf = (kept: ManifestPage[], records: PageRecord[], templates: Map<string, TemplateInfo>) => {
-    const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher)]
+  const manifestOf = (
+    kept: ManifestPage[],
+    records: PageRecord[],
+    templates: Map<string, TemplateInfo>,
+    planned?: IncrementalPlan['planned'],
+  ) => {
+    const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher, planned)]
     const entries = templateEntries(pages, templates, hasher)
     // Every fingerprint of this build is taken: the next build compares with this one.
     hasher.forgetPrevious()
@@ -284,7 +290,7 @@ export async function renderPages(
     mode: 'incremental',
     rendered: written.length,
     reused: kept.length,
-    writeManifest: () => manifestOf(kept, records, templates),
+    writeManifest: () => manifestOf(kept, records, templates, plan.planned),
   }
 }
 

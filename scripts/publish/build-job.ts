@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { siteConfigFromEnv } from '../build/config.ts'
+import { prepareNextPlan } from '../build/incremental/manifest.ts'
 import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import type { Progress } from '../build/progress.ts'
@@ -27,7 +28,7 @@ let previousSource: OpenedWithFingerprint | undefined
 const siteDataMemo = new SiteDataMemo()
 /** The dataset file as a read job read it, with the file's state from just before (see `ReadJob`). */
 let readAhead: { read: OpenedWithFingerprint; state: FileState } | undefined
-/** Work the last build left for after its answer (saving the rich-text cache). */
+/** Work the last build left for after its answer (saving the rich-text cache, indexing the manifest for the next plan). */
 let afterReply: (() => void) | undefined
 
 /** Runs what the last job left for after its answer (once). */
@@ -292,7 +293,10 @@ export async function runBuildJob(
     },
     job.dir,
   )
-  afterReply = rendered.saveCache
+  afterReply = () => {
+    rendered.saveCache()
+    prepareNextPlan()
+  }
   // Search keeps working, one publish behind, until the publisher indexes this release (a prepared
   // tree kept the previous index already).
   if (job.search === 'later' && job.previous && !rendered.usedTree) {
