@@ -36,6 +36,8 @@ export class DataHasher {
   readonly #objects = new WeakMap<object, string>()
   readonly #top = new Map<string, string>()
   readonly #reads = new Map<string, string>()
+  /** `#reads` by the array a page holds its keys in. */
+  readonly #readsByList = new WeakMap<readonly string[], string>()
   #previous: DataHasher | undefined
   readonly #same = new SameData()
   /** Lists whose items have been matched with the previous build's. */
@@ -102,14 +104,20 @@ export class DataHasher {
     return hash
   }
 
-  /** Combined hash of the `reel` keys a page read (most pages read the same few keys). */
+  /**
+   * Combined hash of the `reel` keys a page read (most pages read the same few keys, and pages of a
+   * manifest share one array per list of keys: known by the array, it is not joined again).
+   */
   reads(keys: readonly string[]): string {
+    let hash = this.#readsByList.get(keys)
+    if (hash !== undefined) return hash
     const list = keys.join('\u0000')
-    let hash = this.#reads.get(list)
+    hash = this.#reads.get(list)
     if (hash === undefined) {
       hash = sha1(keys.map((key) => `${key}=${this.top(key)}`).join(','))
       this.#reads.set(list, hash)
     }
+    this.#readsByList.set(keys, hash)
     return hash
   }
 

@@ -191,25 +191,54 @@ export function fingerprintPages(
   }
   return pages.map((page) => {
     const item = page.item !== undefined ? itemLookup(page.template, page.item) : undefined
-    const input = `${item === undefined ? '' : hasher.value(item)}|${hasher.reads(page.reads)}`
-    const fingerprinted = { ...page, fp: sha1(input) }
-    hashedFrom.set(fingerprinted, input)
+    const reads = sharedReads(page.reads)
+    const from = { item: item === undefined ? '' : hasher.value(item), reads: hasher.reads(reads) }
+    const fingerprinted = { ...page, reads, fp: fingerprintOf(from) }
+    hashedFrom.set(fingerprinted, from)
     return fingerprinted
   })
 }
 
-/**
- * What each page's fingerprint was hashed from (its item's hash and its reads' hash), for pages this
- * process fingerprinted: the next build recognises an unchanged page by these without hashing again.
- */
-const hashedFrom = new WeakMap<ManifestPage, string>()
+/** What a page's fingerprint is hashed from: its item's hash and the hash of what it read. */
+interface HashedFrom {
+  item: string
+  reads: string
+}
 
-/** Whether `page`'s fingerprint is the hash of `input`. */
-function hasFingerprintOf(page: ManifestPage, input: string): boolean {
-  if (hashedFrom.get(page) === input) return true
-  if (page.fp !== sha1(input)) return false
-  hashedFrom.set(page, input)
+function fingerprintOf({ item, reads }: HashedFrom): string {
+  return sha1(`${item}|${reads}`)
+}
+
+/**
+ * What each page's fingerprint was hashed from, for pages this process fingerprinted: the next
+ * build recognises an unchanged page by these without hashing again.
+ */
+const hashedFrom = new WeakMap<ManifestPage, HashedFrom>()
+
+/** Whether `page`'s fingerprint is the hash of `from`. */
+function hasFingerprintOf(page: ManifestPage, from: HashedFrom): boolean {
+  const known = hashedFrom.get(page)
+  if (known && known.item === from.item && known.reads === from.reads) return true
+  if (page.fp !== fingerprintOf(from)) return false
+  hashedFrom.set(page, from)
   return true
+}
+
+/**
+ * One array for each distinct list of reads: most of 20,000 pages read one of a few lists, and the
+ * hasher knows a list's hash by the array (see `DataHasher.reads`).
+ */
+const readLists = new Map<string, readonly string[]>()
+
+function sharedReads(reads: readonly string[]): string[] {
+  const key = reads.join('\u0000')
+  let shared = readLists.get(key)
+  if (!shared) {
+    if (readLists.size >= 10_000) readLists.clear()
+    shared = reads
+    readLists.set(key, shared)
+  }
+  return shared as string[]
 }
 
 /**
@@ -312,8 +341,8 @@ export function planIncremental(
     for (const item of hasher.items(info.items)) {
       const key = itemKey(item)
       const page = byItem.get(key)
-      const input = `${hasher.value(item)}|${hasher.reads(page ? page.reads : unionOfReads())}`
-      if (page && hasFingerprintOf(page, input)) kept.push(page)
+      const from = { item: hasher.value(item), reads: hasher.reads(page ? page.reads : unionOfReads()) }
+      if (page && hasFingerprintOf(page, from)) kept.push(page)
       else {
         selected.add(key)
         selectedItems.set(key, item)
