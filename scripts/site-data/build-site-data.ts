@@ -3,6 +3,7 @@ import { onceEachObject } from '../lib/once-each.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
 import { groupArticles, uniqueTags } from './article-groups.ts'
+import { articleLinksOf } from './article-links.ts'
 import {
   type ArticleRecord,
   articleJoins,
@@ -20,7 +21,6 @@ import { SiteDataMemo } from './memo.ts'
 import { paginateArticles } from './paginate.ts'
 import { shared } from './shared.ts'
 import { sitemapFiles } from './sitemap.ts'
-import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
 import { buildTracker, decisionsOf, groupByStatus, trackerPaths } from './tracker.ts'
 import type {
@@ -85,10 +85,11 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
   const catalogue = catalogueOf(snapshot, { memo, builtAt, file, warn })
   const { slugs, summaries, castLineById, creditsByShow, creditsByPerson } = catalogue
-  const articleSlugs = assignSlugs('article', snapshot.articles, warnings, file)
-  const articleLinks = new Map<string, Link>()
-  for (const a of snapshot.articles)
-    articleLinks.set(a._id, link(paths.article(slugOf(articleSlugs, a._id)), a.title))
+  const {
+    slugs: articleSlugs,
+    links: articleLinks,
+    changed,
+  } = articleLinksOf(memo, snapshot.articles, file, warn)
   // Every linkable document by id: internal links in rich text and references resolve through it.
   const linkOf = (id: string): Link | undefined => articleLinks.get(id) ?? catalogue.links.get(id)
 
@@ -134,7 +135,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   }
   const sharedRichText: RichTextOptions = { ...options.richText, ...resolvers }
   const richText = (documentId: string): RichTextOptions => ({ ...sharedRichText, documentId })
-  assumeAnswers(memo, render, sharedRichText, options.richText, catalogue, articleLinks)
+  assumeAnswers(memo, render, sharedRichText, options.richText, catalogue, changed)
   /**
    * Last build's object for `key` when its rich text renders as then (`tokens`, from the cache's
    * `unchanged`) and `quick` (given those tokens, the rest of what it is made from) is as then; see
@@ -519,8 +520,10 @@ const KEPT_ANSWERS = 'rich-text:answers'
 
 /**
  * Tells the renderer what the resolvers answer from, and, when the catalogue is the last build's
- * and the image options are the same, that only references to articles whose link changed (or that
- * came or went) may answer otherwise than then: every other lookup answers from the catalogue.
+ * and the image options are the same, that only references to the articles whose link changed (or
+ * that came or went) may answer otherwise than then: every other lookup answers from the catalogue.
+ *
+ * @param changed from `articleLinksOf`
  */
 function assumeAnswers(
   memo: SiteDataMemo,
@@ -528,28 +531,19 @@ function assumeAnswers(
   options: RichTextOptions,
   imageOptions: unknown,
   catalogue: Catalogue,
-  articleLinks: ReadonlyMap<string, Link>,
+  changed: ReadonlySet<string> | undefined,
 ): void {
   if (!render.assumeAnswers) return
-  const basis = { imageOptions, articleLinks }
+  const basis = { imageOptions }
   const last = memo.last<typeof basis>(KEPT_ANSWERS)
   memo.keep(KEPT_ANSWERS, basis)
-  const since = catalogue.unchanged && last?.imageOptions === imageOptions ? last : undefined
-  const changed = since
-    ? new Map([['reference' as const, changedLinks(since.articleLinks, articleLinks)]])
-    : new Map()
-  render.assumeAnswers(options, basis, since, changed)
-}
-
-/** Ids whose link is not the same (address and text) in both, or that only one of them has. */
-function changedLinks(before: ReadonlyMap<string, Link>, now: ReadonlyMap<string, Link>): Set<string> {
-  const changed = new Set<string>()
-  for (const [id, link] of now) {
-    const was = before.get(id)
-    if (was?.href !== link.href || was.text !== link.text) changed.add(id)
-  }
-  for (const id of before.keys()) if (!now.has(id)) changed.add(id)
-  return changed
+  const since = catalogue.unchanged && changed && last?.imageOptions === imageOptions ? last : undefined
+  render.assumeAnswers(
+    options,
+    basis,
+    since,
+    since && changed ? new Map([['reference', changed]]) : new Map(),
+  )
 }
 
 /*
