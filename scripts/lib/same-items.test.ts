@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sameItems } from './same-items.ts'
+import { changedKeys, sameItems } from './same-items.ts'
 
 describe('sameItems', () => {
   it('compares items by identity, in order', () => {
@@ -9,5 +9,25 @@ describe('sameItems', () => {
     expect(sameItems(['x', 'y'], ['y', 'x'])).toBe(false)
     expect(sameItems(['x'], ['x', undefined])).toBe(false)
     expect(sameItems([Number.NaN], [Number.NaN])).toBe(false)
+  })
+})
+
+describe('changedKeys', () => {
+  it('names keys whose value is another object, or that only one map has', () => {
+    const kept = { a: 1 }
+    const before = new Map<string, unknown>([
+      ['same', kept],
+      ['other', { a: 1 }],
+      ['gone', 1],
+      ['undefined', undefined],
+    ])
+    const now = new Map<string, unknown>([
+      ['same', kept],
+      ['other', { a: 1 }],
+      ['new', undefined],
+      ['undefined', undefined],
+    ])
+    expect([...changedKeys(before, now)].sort()).toEqual(['gone', 'new', 'other'])
+    expect(changedKeys(undefined, now).size).toBe(0)
   })
 })

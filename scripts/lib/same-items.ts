@@ -10,3 +10,21 @@ export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean
   for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
   return true
 }
+
+/**
+ * Keys whose value in `now` is not the one (`===`) in `before`, or that only one of them has; all
+ * of `now`'s keys count as unchanged when there is no `before`.
+ *
+ * @param before the earlier map, if any
+ * @param now the map now
+ */
+export function changedKeys<K>(
+  before: ReadonlyMap<K, unknown> | undefined,
+  now: ReadonlyMap<K, unknown>,
+): Set<K> {
+  const changed = new Set<K>()
+  if (!before) return changed
+  for (const [key, value] of now) if (before.get(key) !== value || !before.has(key)) changed.add(key)
+  for (const key of before.keys()) if (!now.has(key)) changed.add(key)
+  return changed
+}

@@ -1,6 +1,6 @@
 import { onceEachObject } from '../lib/once-each.ts'
+import { pushTo } from '../lib/push-to.ts'
 import { sameItems } from '../lib/same-items.ts'
-import { pushTo } from './catalogue.ts'
 import type { SiteDataMemo } from './memo.ts'
 import type { ArticlePage, ArticleSummary } from './types.ts'
 import { safeSlug } from './urls.ts'

@@ -1,4 +1,4 @@
-import { sameItems } from '../lib/same-items.ts'
+import { changedKeys, sameItems } from '../lib/same-items.ts'
 import type { MadeRecord, SiteDataMemo } from './memo.ts'
 import type { BuildWarning, Link } from './types.ts'
 
@@ -133,15 +133,6 @@ export function recordsById(records: ReadonlyArray<ArticleRecord | undefined>): 
 /** How a link is compared between builds. */
 export function linkText(link: Link | undefined): string {
   return link ? `${link.href}\u0000${link.text}` : ''
-}
-
-/** Keys whose value in `now` is not the one (`===`) in `before`, or that only one of them has. */
-function changedKeys<K>(before: ReadonlyMap<K, unknown> | undefined, now: ReadonlyMap<K, unknown>): Set<K> {
-  const changed = new Set<K>()
-  if (!before) return changed
-  for (const [key, value] of now) if (before.get(key) !== value || !before.has(key)) changed.add(key)
-  for (const key of before.keys()) if (!now.has(key)) changed.add(key)
-  return changed
 }
 
 /** What the last build knew of a page made from one row, by the row's place in its list. */

@@ -1,3 +1,5 @@
+import { pushTo } from '../lib/push-to.ts'
+import { sameItems } from '../lib/same-items.ts'
 import type { MadeRecord, SiteDataMemo } from './memo.ts'
 import { shared } from './shared.ts'
 import { assignSlugs } from './slugs.ts'
@@ -270,13 +272,7 @@ function makeCatalogue(
 
 /** Whether each section of `now` holds the very rows of `before`, in the same order. */
 function sameRows(before: CatalogueRows, now: CatalogueRows): boolean {
-  for (const section of SECTIONS) {
-    const a: readonly unknown[] = before[section]
-    const b: readonly unknown[] = now[section]
-    if (a.length !== b.length) return false
-    for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
-  }
-  return true
+  return SECTIONS.every((section) => sameItems(before[section], now[section]))
 }
 
 /** The sections a catalogue is made from, without the rest of the snapshot (articles). */
@@ -299,18 +295,6 @@ export function link(href: string, text: string | null | undefined): Link {
 /** The slug assigned to `id` (every document of the type has one). */
 export function slugOf(slugs: ReadonlyMap<string, string>, id: string): string {
   return slugs.get(id) as string
-}
-
-/**
- * Appends `values` to the list under `key`, making the list when first needed.
- *
- * @param map lists by key
- * @param key where to append
- */
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
-  const list = map.get(key)
-  if (list) list.push(...values)
-  else map.set(key, values)
 }
 
 interface SourceInput {

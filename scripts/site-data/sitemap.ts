@@ -1,4 +1,5 @@
 import { onceEach } from '../lib/once-each.ts'
+import { changedKeys } from '../lib/same-items.ts'
 import { rfc3339 } from './feeds.ts'
 import type { ArticleSummary, ShowSummary, SiteData, SitemapEntry, SitemapFile } from './types.ts'
 import { absoluteUrl } from './urls.ts'
@@ -63,7 +64,7 @@ export function sitemapSections(
   }
   const showUpdated = new Map(data.shows.map((show) => [show.id, show.updatedAt]))
   // A person's page is dated by its shows too: kept by object only while no show's time changed.
-  if (!sameEntries(known.showTimes, showUpdated)) known.people = new WeakMap()
+  if (changedKeys(known.showTimes, showUpdated).size > 0) known.people = new WeakMap()
   known.showTimes = showUpdated
   const articlesAt = (own: string | undefined, articles: readonly ArticleSummary[]) => {
     latest.start(own)
@@ -158,13 +159,6 @@ export function sitemapFiles(
 function sameRun<T>(run: readonly T[], list: readonly T[], start: number, end: number): boolean {
   if (run.length !== end - start) return false
   for (let index = start; index < end; index++) if (run[index - start] !== list[index]) return false
-  return true
-}
-
-/** Whether both maps hold the same keys with the same (`===`) values. */
-function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
-  if (a.size !== b.size) return false
-  for (const [key, value] of b) if (a.get(key) !== value || !a.has(key)) return false
   return true
 }
 
