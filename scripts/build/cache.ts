@@ -256,12 +256,8 @@ export class RichTextCache implements RichTextRenderer {
 
   unchanged(keys: readonly RichTextKey[], options: RichTextOptions): readonly unknown[] | undefined {
     if (!this.#previousIsLastBuild) return undefined
-    return tokensOf(
-      keys,
-      this.#previous,
-      (entry, key) =>
-        entry.options === optionsHasher.hash(options, key.id) &&
-        this.#lookups.validAsInLastBuild(entry.deps, options),
+    return tokensOf(keys, this.#previous, (entry, key) =>
+      this.#asInLastBuild(entry, optionsHasher.hash(options, key.id), options),
     )
   }
 
@@ -272,12 +268,16 @@ export class RichTextCache implements RichTextRenderer {
       const entry = tokens[index + 1] as Entry
       if (
         this.#previous.get(tokens[index] as string) !== entry ||
-        entry.options !== optionsHash ||
-        !this.#lookups.validAsInLastBuild(entry.deps, options)
+        !this.#asInLastBuild(entry, optionsHash, options)
       )
         return false
     }
     return true
+  }
+
+  /** Whether `entry` of the last build renders as then: the same options, every lookup as then. */
+  #asInLastBuild(entry: Entry, optionsHash: string, options: RichTextOptions): boolean {
+    return entry.options === optionsHash && this.#lookups.validAsInLastBuild(entry.deps, options)
   }
 
   usedTokens(keys: readonly RichTextKey[]): readonly unknown[] | undefined {

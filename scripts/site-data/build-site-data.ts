@@ -7,6 +7,7 @@ import { articleLinksOf } from './article-links.ts'
 import {
   type ArticleRecord,
   articleJoins,
+  carryWithRichText,
   keepArticleRecords,
   linkText,
   PlacedPages,
@@ -148,6 +149,12 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   ): T | undefined =>
     tokens && memo.kept<T>(key, quick(tokens), warn, () => render.useUnchanged?.(tokens, sharedRichText))
 
+  // How carried-over pages check their rich text and take it as rendered by this build.
+  const placedRichText: PlacedRichText = {
+    stillUnchanged: (tokens, documentId) =>
+      render.stillUnchanged?.(tokens, sharedRichText, documentId) === true,
+    useUnchanged: (tokens) => render.useUnchanged?.(tokens, sharedRichText),
+  }
   // Articles (already newest first from the query).
   const { keyArtByShow } = catalogue
   const articles: ArticlePage[] = []
@@ -173,11 +180,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     // Its row, its show and authors as in the last build: the page as it was, if its rich text is.
     const unchanged = joins && unchangedArticle(joins, doc, index, byId)
     const carried =
-      unchanged &&
-      render.stillUnchanged?.(unchanged.tokens, sharedRichText, unchanged.id) &&
-      memo.carry<ArticlePage>(unchanged.made, warn, () =>
-        render.useUnchanged?.(unchanged.tokens, sharedRichText),
-      )
+      unchanged && carryWithRichText<ArticlePage>(memo, placedRichText, unchanged, unchanged.id, warn)
     if (carried) {
       articles.push(carried)
       records.push(unchanged)
@@ -296,11 +299,6 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
 
   // With the catalogue as in the last build, a show's or person's page is the last build's when its
   // row is the same object and its rich text renders as then (and a show lists the same articles).
-  const placedRichText: PlacedRichText = {
-    stillUnchanged: (tokens, documentId) =>
-      render.stillUnchanged?.(tokens, sharedRichText, documentId) === true,
-    useUnchanged: (tokens) => render.useUnchanged?.(tokens, sharedRichText),
-  }
   const placed = (name: string) =>
     new PlacedPages(name, memo, catalogue.unchanged, options.richText, placedRichText, warn)
   const placedShows = placed('shows:records')

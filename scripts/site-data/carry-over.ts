@@ -158,6 +158,27 @@ export interface PlacedRichText {
 }
 
 /**
+ * The page of `record` carried over from the last build when its rich text renders as then (its
+ * fields then taken as rendered by this build), else undefined.
+ *
+ * @param memo the build's memo
+ * @param richText checks and takes cached rich text
+ * @param record what the last build knew of the page
+ * @param documentId the page's document
+ * @param warn where the build's warnings go
+ */
+export function carryWithRichText<T extends object>(
+  memo: SiteDataMemo,
+  richText: PlacedRichText,
+  record: { tokens: readonly unknown[]; made: MadeRecord },
+  documentId: string,
+  warn: (warning: BuildWarning) => void,
+): T | undefined {
+  if (!richText.stillUnchanged(record.tokens, documentId)) return undefined
+  return memo.carry<T>(record.made, warn, () => richText.useUnchanged(record.tokens))
+}
+
+/**
  * Pages made one per row of a catalogue list (people, shows), carried over by place: while the
  * catalogue is the last build's and the rich-text options are the same, a page whose row is the very
  * same object, whose own list is the same and whose rich text renders as then is the last build's
@@ -209,10 +230,7 @@ export class PlacedPages {
   ): T | undefined {
     const record = this.#last?.[index]
     if (record?.doc !== doc || !doc._updatedAt || !sameItems(record.listed, listed)) return undefined
-    if (!this.#richText.stillUnchanged(record.tokens, doc._id)) return undefined
-    const carried = this.#memo.carry<T>(record.made, this.#warn, () =>
-      this.#richText.useUnchanged(record.tokens),
-    )
+    const carried = carryWithRichText<T>(this.#memo, this.#richText, record, doc._id, this.#warn)
     if (carried) this.#records[index] = record
     return carried
   }

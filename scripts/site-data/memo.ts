@@ -103,11 +103,8 @@ export class SiteDataMemo {
    * @returns whether they were taken
    */
   keepRecords(records: readonly MadeRecord[]): boolean {
-    for (const record of records) if (this.#previous.get(record.key) !== record) return false
-    for (const record of records) this.#current.set(record.key, record)
-    this.stats.kept += records.length
-    this.stats.unchanged += records.length
-    this.stats.carried += records.length
+    if (!records.every((record) => this.#isLastBuilds(record))) return false
+    for (const record of records) this.#take(record)
     return true
   }
 
@@ -125,14 +122,24 @@ export class SiteDataMemo {
     warn: (warning: BuildWarning) => void,
     keeping?: () => void,
   ): T | undefined {
-    if (this.#previous.get(record.key) !== record) return undefined
+    if (!this.#isLastBuilds(record)) return undefined
     keeping?.()
     for (const warning of record.warnings) warn(warning)
+    this.#take(record)
+    return record.value as T
+  }
+
+  /** Whether `record` is what the last completed build made or kept for its key. */
+  #isLastBuilds(record: MadeRecord): boolean {
+    return this.#previous.get(record.key) === record
+  }
+
+  /** Takes a record of the last build into this one as it was (carried over). */
+  #take(record: MadeRecord): void {
     this.#current.set(record.key, record)
     this.stats.kept += 1
     this.stats.unchanged += 1
     this.stats.carried += 1
-    return record.value as T
   }
 
   /**

@@ -6,6 +6,7 @@
 import type { BigIntStats } from 'node:fs'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pushTo } from '../../lib/push-to.ts'
 import type { SiteConfig } from '../../site-data/index.ts'
 import { type DataHasher, sha1 } from './fingerprint.ts'
 import type { PageRecord, TemplateInfo } from './pages.ts'
@@ -402,10 +403,6 @@ export function prepareNextPlan(): void {
 
 function groupedByTemplate(pages: readonly ManifestPage[]): Map<string, ManifestPage[]> {
   const byTemplate = new Map<string, ManifestPage[]>()
-  for (const page of pages) {
-    const list = byTemplate.get(page.template)
-    if (list) list.push(page)
-    else byTemplate.set(page.template, [page])
-  }
+  for (const page of pages) pushTo(byTemplate, page.template, page)
   return byTemplate
 }
