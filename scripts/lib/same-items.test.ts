@@ -30,4 +30,16 @@ describe('changedKeys', () => {
     expect([...changedKeys(before, now)].sort()).toEqual(['gone', 'new', 'other'])
     expect(changedKeys(undefined, now).size).toBe(0)
   })
+
+  it('compares values as told', () => {
+    const before = new Map([
+      ['same', { href: '/a/' }],
+      ['moved', { href: '/b/' }],
+    ])
+    const now = new Map([
+      ['same', { href: '/a/' }],
+      ['moved', { href: '/c/' }],
+    ])
+    expect([...changedKeys(before, now, (a, b) => a.href === b.href)]).toEqual(['moved'])
+  })
 })

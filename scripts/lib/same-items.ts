@@ -12,19 +12,21 @@ export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean
 }
 
 /**
- * Keys whose value in `now` is not the one (`===`) in `before`, or that only one of them has; all
- * of `now`'s keys count as unchanged when there is no `before`.
+ * Keys whose value in `now` is not the one in `before`, or that only one of them has; all of
+ * `now`'s keys count as unchanged when there is no `before`.
  *
  * @param before the earlier map, if any
  * @param now the map now
+ * @param same whether two values count as the same (default: `===`)
  */
-export function changedKeys<K>(
-  before: ReadonlyMap<K, unknown> | undefined,
-  now: ReadonlyMap<K, unknown>,
+export function changedKeys<K, V>(
+  before: ReadonlyMap<K, V> | undefined,
+  now: ReadonlyMap<K, V>,
+  same: (a: V, b: V) => boolean = (a, b) => a === b,
 ): Set<K> {
   const changed = new Set<K>()
   if (!before) return changed
-  for (const [key, value] of now) if (before.get(key) !== value || !before.has(key)) changed.add(key)
+  for (const [key, value] of now) if (!before.has(key) || !same(before.get(key) as V, value)) changed.add(key)
   for (const key of before.keys()) if (!now.has(key)) changed.add(key)
   return changed
 }

@@ -1,4 +1,5 @@
 import type { RichTextKey, RichTextRenderer } from '../build/cache.ts'
+import type { Lookup } from '../build/lookups.ts'
 import { onceEachObject } from '../lib/once-each.ts'
 import { markdownToHtml, type RichTextOptions, renderPortableText } from '../richtext/index.ts'
 import { META_TITLE_MAX, truncateText } from '../validate/text.ts'
@@ -297,11 +298,11 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
   const groups = groupArticles(memo, snapshot.articles, articles, (page) => memo.derived(page, summarise))
   const { summaries: articleSummaries, byShow: articlesByShow, byAuthor: articlesByAuthor } = groups
 
-  // With the catalogue as in the last build, a show's or person's page is the last build's when its
-  // row is the same object and its rich text renders as then (and a show lists the same articles).
-  const placed = (name: string) =>
-    new PlacedPages(name, memo, catalogue.unchanged, options.richText, placedRichText, warn)
-  const placedShows = placed('shows:records')
+  // A show's or person's page is the last build's when its row is the same object, its share of the
+  // catalogue is as then, its rich text renders as then (and a show lists the same articles).
+  const placed = (name: string, changed: ReadonlySet<string> | undefined) =>
+    new PlacedPages(name, memo, changed, options.richText, placedRichText, warn)
+  const placedShows = placed('shows:records', catalogue.changes?.shows)
   const shows: ShowPage[] = snapshot.shows.map((doc, index) => {
     const listed = articlesByShow.get(doc._id) ?? []
     const carried = placedShows.carry<ShowPage>(index, doc, listed)
@@ -368,7 +369,7 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     return page
   })
 
-  const placedPeople = placed('people:records')
+  const placedPeople = placed('people:records', catalogue.changes?.people)
   const people: PersonPage[] = snapshot.people.map((doc, index) => {
     const carried = placedPeople.carry<PersonPage>(index, doc)
     if (carried) return carried
@@ -517,11 +518,12 @@ export { groupByStatus }
 const KEPT_ANSWERS = 'rich-text:answers'
 
 /**
- * Tells the renderer what the resolvers answer from, and, when the catalogue is the last build's
- * and the image options are the same, that only references to the articles whose link changed (or
- * that came or went) may answer otherwise than then: every other lookup answers from the catalogue.
+ * Tells the renderer what the resolvers answer from, and, when the catalogue's changes since the
+ * last build are known and the image options are the same, which calls may answer otherwise than
+ * then: references to documents whose link changed (articles' from `articleLinksOf`), cast credits
+ * whose line changed and shows whose summary changed; every other lookup answers as it did.
  *
- * @param changed from `articleLinksOf`
+ * @param changed articles whose link changed, from `articleLinksOf`
  */
 function assumeAnswers(
   memo: SiteDataMemo,
@@ -535,13 +537,15 @@ function assumeAnswers(
   const basis = { imageOptions }
   const last = memo.last<typeof basis>(KEPT_ANSWERS)
   memo.keep(KEPT_ANSWERS, basis)
-  const since = catalogue.unchanged && changed && last?.imageOptions === imageOptions ? last : undefined
-  render.assumeAnswers(
-    options,
-    basis,
-    since,
-    since && changed ? new Map([['reference', changed]]) : new Map(),
-  )
+  const changes = catalogue.changes
+  const since = changes && changed && last?.imageOptions === imageOptions ? last : undefined
+  const calls = new Map<Lookup, ReadonlySet<string>>()
+  if (since && changes && changed) {
+    calls.set('reference', changes.links.size === 0 ? changed : new Set([...changes.links, ...changed]))
+    calls.set('castCredit', changes.castLines)
+    calls.set('status', changes.summaries)
+  }
+  render.assumeAnswers(options, basis, since, calls)
 }
 
 /*

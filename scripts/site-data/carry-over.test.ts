@@ -14,11 +14,13 @@ function richText(changed = new Set<unknown>()): PlacedRichText & { used: unknow
 
 const options = { imageUrl: 'same' }
 const warn = () => {}
+/** The catalogue as in the last build: no id's share of it changed. */
+const same = new Set<string>()
 
 /** A first build that makes one page per row and records them. */
 function firstBuild(memo: SiteDataMemo, rows: Array<{ _id: string; _updatedAt?: string | null }>) {
   memo.begin()
-  const placed = new PlacedPages('rows', memo, false, options, richText(), warn)
+  const placed = new PlacedPages('rows', memo, undefined, options, richText(), warn)
   const pages = rows.map((doc, index) => {
     const page = memo.made(`row:${doc._id}`, [doc], warn, () => ({ id: doc._id }))
     placed.record(index, doc, `row:${doc._id}`, [`token-${doc._id}`], ['listed'])
@@ -37,32 +39,41 @@ describe('PlacedPages', () => {
     const [pageA] = firstBuild(memo, [a, b])
     memo.begin()
     const text = richText()
-    const placed = new PlacedPages('rows', memo, true, options, text, warn)
+    const placed = new PlacedPages('rows', memo, same, options, text, warn)
     expect(placed.carry(0, a, ['listed'])).toBe(pageA)
     expect(text.used).toEqual(['token-a'])
     // Another list, another row at the place, or rich text that renders otherwise: not carried.
     expect(placed.carry(1, b, ['other'])).toBeUndefined()
     expect(placed.carry(1, { ...b }, ['listed'])).toBeUndefined()
-    const stale = new PlacedPages('rows', memo, true, options, richText(new Set(['token-b'])), warn)
+    const stale = new PlacedPages('rows', memo, same, options, richText(new Set(['token-b'])), warn)
     expect(stale.carry(1, b, ['listed'])).toBeUndefined()
     expect(memo.stats.carried).toBe(1)
   })
 
-  it('carries nothing when the catalogue or the rich-text options changed, or a row is dated by the build', () => {
+  it('carries nothing when the catalogue’s changes are unknown, the rich-text options changed, or a row is dated by the build', () => {
     const undated = { _id: 'c', _updatedAt: null }
     const memo = new SiteDataMemo()
     firstBuild(memo, [a, undated])
     memo.begin()
     expect(
-      new PlacedPages('rows', memo, false, options, richText(), warn).carry(0, a, ['listed']),
+      new PlacedPages('rows', memo, undefined, options, richText(), warn).carry(0, a, ['listed']),
     ).toBeUndefined()
     expect(
-      new PlacedPages('rows', memo, true, { imageUrl: 'other' }, richText(), warn).carry(0, a, ['listed']),
+      new PlacedPages('rows', memo, same, { imageUrl: 'other' }, richText(), warn).carry(0, a, ['listed']),
     ).toBeUndefined()
     expect(
-      new PlacedPages('rows', memo, true, options, richText(), warn).carry(1, undated, ['listed']),
+      new PlacedPages('rows', memo, same, options, richText(), warn).carry(1, undated, ['listed']),
     ).toBeUndefined()
     expect(memo.stats.carried).toBe(0)
+  })
+
+  it('carries the pages whose share of a changed catalogue is as then', () => {
+    const memo = new SiteDataMemo()
+    const [, pageB] = firstBuild(memo, [a, b])
+    memo.begin()
+    const placed = new PlacedPages('rows', memo, new Set(['a']), options, richText(), warn)
+    expect(placed.carry(0, a, ['listed'])).toBeUndefined()
+    expect(placed.carry(1, b, ['listed'])).toBe(pageB)
   })
 
   it('hands a carried record on to the build after', () => {
@@ -70,7 +81,7 @@ describe('PlacedPages', () => {
     const [pageA] = firstBuild(memo, [a])
     for (let build = 0; build < 2; build++) {
       memo.begin()
-      const placed = new PlacedPages('rows', memo, true, options, richText(), warn)
+      const placed = new PlacedPages('rows', memo, same, options, richText(), warn)
       expect(placed.carry(0, a, ['listed'])).toBe(pageA)
       memo.commit()
     }

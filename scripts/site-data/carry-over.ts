@@ -180,21 +180,23 @@ export function carryWithRichText<T extends object>(
 
 /**
  * Pages made one per row of a catalogue list (people, shows), carried over by place: while the
- * catalogue is the last build's and the rich-text options are the same, a page whose row is the very
- * same object, whose own list is the same and whose rich text renders as then is the last build's
- * page, without its joins being looked up again.
+ * rich-text options are the same, a page whose row is the very same object, whose share of the
+ * catalogue and own list are the same and whose rich text renders as then is the last build's page,
+ * without its joins being looked up again.
  */
 export class PlacedPages {
   readonly #memo: SiteDataMemo
   readonly #richText: PlacedRichText
   readonly #warn: (warning: BuildWarning) => void
   readonly #last: ReadonlyArray<PlacedRecord | undefined> | undefined
+  readonly #catalogueChanged: ReadonlySet<string>
   readonly #records: Array<PlacedRecord | undefined> = []
 
   /**
    * @param name names the list among what a build keeps
    * @param memo the build's memo
-   * @param catalogueUnchanged whether the catalogue is the last build's (`Catalogue.unchanged`)
+   * @param catalogueChanged ids whose share of the catalogue differs from the last build's
+   *   (`CatalogueChanges`), or undefined when that is not known: then no page is carried over
    * @param richTextOptions the build's rich-text options (image URLs)
    * @param richText checks and takes cached rich text
    * @param warn where the build's warnings go
@@ -202,7 +204,7 @@ export class PlacedPages {
   constructor(
     name: string,
     memo: SiteDataMemo,
-    catalogueUnchanged: boolean,
+    catalogueChanged: ReadonlySet<string> | undefined,
     richTextOptions: unknown,
     richText: PlacedRichText,
     warn: (warning: BuildWarning) => void,
@@ -210,7 +212,8 @@ export class PlacedPages {
     this.#memo = memo
     this.#richText = richText
     this.#warn = warn
-    const last = catalogueUnchanged ? memo.last<PlacedKept>(name) : undefined
+    this.#catalogueChanged = catalogueChanged ?? new Set()
+    const last = catalogueChanged ? memo.last<PlacedKept>(name) : undefined
     this.#last = last && last.richText === richTextOptions ? last.records : undefined
     memo.keep(name, { richText: richTextOptions, records: this.#records } satisfies PlacedKept)
   }
@@ -230,6 +233,7 @@ export class PlacedPages {
   ): T | undefined {
     const record = this.#last?.[index]
     if (record?.doc !== doc || !doc._updatedAt || !sameItems(record.listed, listed)) return undefined
+    if (this.#catalogueChanged.has(doc._id)) return undefined
     const carried = carryWithRichText<T>(this.#memo, this.#richText, record, doc._id, this.#warn)
     if (carried) this.#records[index] = record
     return carried

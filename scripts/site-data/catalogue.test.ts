@@ -88,6 +88,73 @@ describe('catalogueOf', () => {
     expect(catalogue.summaries.get('show-b')).toBe(first.summaries.get('show-b'))
   })
 
+  it('names what changed since the last build, by id', () => {
+    const memo = new SiteDataMemo()
+    const snapshot = rows()
+    const withCreator = { ...show('show-b', 'Show B'), creatorIds: ['person-b'] } as Rows['shows'][number]
+    const start = {
+      ...snapshot,
+      shows: [snapshot.shows[0], withCreator],
+      people: [...snapshot.people, { _id: 'person-b', slug: 'person-b', name: 'Person B' }],
+    } as Rows
+    expect(build(memo, start).catalogue.changes).toBeUndefined()
+    const given = build(memo, { ...start }).catalogue.changes
+    expect(given && Object.values(given).map((ids) => ids.size)).toEqual([0, 0, 0, 0, 0])
+    const changesAfter = (edit: Partial<Rows>) => {
+      const changes = build(memo, { ...start, ...edit }).catalogue.changes
+      build(memo, start)
+      return changes && Object.fromEntries(Object.entries(changes).map(([kind, ids]) => [kind, [...ids]]))
+    }
+    const person = (name: string, id = 'person-a') => ({ _id: id, slug: id, name })
+    expect(changesAfter({ people: [person('Person A, Renamed'), start.people[1]] } as Partial<Rows>)).toEqual(
+      {
+        links: ['person-a'],
+        castLines: ['credit-a'],
+        summaries: [],
+        shows: ['show-a'],
+        people: [],
+      },
+    )
+    expect(
+      changesAfter({ people: [start.people[0], person('Person B, Renamed', 'person-b')] } as Partial<Rows>),
+    ).toEqual({
+      links: ['person-b'],
+      castLines: [],
+      summaries: [],
+      shows: ['show-b'],
+      people: [],
+    })
+    // An older event: the show's timeline changes, its summary (current status) does not.
+    const [current, orphan] = start.statusEvents
+    const older = { ...current, _id: 'status-a0', status: 'ordered', announcedAt: '2025-01-01' }
+    const timeline = { statusEvents: [current, older, orphan] } as Partial<Rows>
+    build(memo, { ...start, ...timeline })
+    expect(
+      changesAfter({ statusEvents: [current, { ...older, summary: 'Reworded.' }, orphan] } as Partial<Rows>),
+    ).toEqual({ links: [], castLines: [], summaries: [], shows: ['show-a'], people: [] })
+    const network = { ...start.networks[0], name: 'Network A, Renamed' }
+    expect(changesAfter({ networks: [network] } as Partial<Rows>)).toEqual({
+      links: ['network-a'],
+      castLines: [],
+      summaries: ['show-a', 'show-b'],
+      shows: ['show-a', 'show-b'],
+      people: ['person-a'],
+    })
+    const season = { _id: 'season-b1', showId: 'show-b', number: 1 }
+    expect(changesAfter({ seasons: [season] } as Partial<Rows>)).toMatchObject({
+      shows: ['show-b'],
+      people: [],
+    })
+    const moved = { ...show('show-a', 'Show A'), slug: 'show-a-moved' } as Rows['shows'][number]
+    expect(changesAfter({ shows: [moved, withCreator] } as Partial<Rows>)).toEqual({
+      links: ['show-a'],
+      castLines: [],
+      summaries: ['show-a'],
+      shows: ['show-a'],
+      people: ['person-a'],
+    })
+  })
+
   it('is not given back when a status event is dated by the build', () => {
     const memo = new SiteDataMemo()
     const snapshot = rows()

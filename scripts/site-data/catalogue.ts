@@ -1,5 +1,5 @@
 import { pushTo } from '../lib/push-to.ts'
-import { sameItems } from '../lib/same-items.ts'
+import { changedKeys, sameItems } from '../lib/same-items.ts'
 import type { MadeRecord, SiteDataMemo } from './memo.ts'
 import { shared } from './shared.ts'
 import { assignSlugs } from './slugs.ts'
@@ -28,7 +28,9 @@ import { paths } from './urls.ts'
  * people and authors, each show's status timeline and summary, and the cast credits. After an
  * article is edited, none of its rows is a new object (unchanged documents keep theirs), so the last
  * build's catalogue is given back whole instead of being worked out again: at 10,000 articles,
- * 5,000 people and 1,000 shows that was a fifth of what a webhook build spent on site data.
+ * 5,000 people and 1,000 shows that was a fifth of what a webhook build spent on site data. When a
+ * show, person or other catalogue document changed, it is worked out again and compared with the
+ * last build's, so that pages and rich text untouched by the change are still carried over.
  */
 
 const BILLINGS = ['main', 'recurring', 'guest'] as const
@@ -75,6 +77,33 @@ export interface Catalogue {
   keyArtByShow: ReadonlyMap<string, unknown>
   /** Whether this is the last build's catalogue, given back whole: nothing it is made from changed. */
   unchanged: boolean
+  /**
+   * What differs from the last build's catalogue (none of it when given back whole); undefined when
+   * there is no last build's catalogue to compare with.
+   */
+  changes: CatalogueChanges | undefined
+}
+
+/** Ids whose part of the catalogue differs from the last build's, or that came or went. */
+export interface CatalogueChanges {
+  /** Documents whose link (address or text) differs. */
+  links: ReadonlySet<string>
+  /** Cast credits whose line differs. */
+  castLines: ReadonlySet<string>
+  /** Shows whose summary differs. */
+  summaries: ReadonlySet<string>
+  /** Shows whose page's share of the catalogue differs: summary, timeline, seasons, cast, creators. */
+  shows: ReadonlySet<string>
+  /** People whose page's share of the catalogue differs: their credits. */
+  people: ReadonlySet<string>
+}
+
+const NO_CHANGES: CatalogueChanges = {
+  links: new Set(),
+  castLines: new Set(),
+  summaries: new Set(),
+  shows: new Set(),
+  people: new Set(),
 }
 
 /** What a build keeps of its catalogue for the next one. */
@@ -110,11 +139,12 @@ export function catalogueOf(snapshot: CatalogueRows, options: CatalogueOptions):
   if (last && sameRows(last.rows, snapshot) && memo.keepRecords(last.records)) {
     for (const warning of last.warnings) warn(warning)
     memo.keep(KEPT, last)
-    return { ...last.catalogue, unchanged: true }
+    return { ...last.catalogue, unchanged: true, changes: NO_CHANGES }
   }
   const warnings: BuildWarning[] = []
   const keys: string[] = []
-  const catalogue = makeCatalogue(snapshot, options, warnings, keys)
+  const made = makeCatalogue(snapshot, options, warnings, keys)
+  const catalogue = { ...made, changes: last && changesSince(last.catalogue, made, snapshot.shows) }
   for (const warning of warnings) warn(warning)
   const records = keys.flatMap((key) => memo.record(key) ?? [])
   // A status event dated by the build is not the same next time: such a catalogue is not kept.
@@ -123,12 +153,66 @@ export function catalogueOf(snapshot: CatalogueRows, options: CatalogueOptions):
   return catalogue
 }
 
+/**
+ * What differs between two catalogues, by id: what lets a build worked out again after one show or
+ * person changed still take the last build's pages and rich text for everything else.
+ *
+ * @param before the last build's catalogue
+ * @param now this build's
+ * @param shows this build's show rows (their creators are people's links)
+ */
+function changesSince(
+  before: Catalogue,
+  now: Omit<Catalogue, 'changes'>,
+  shows: CatalogueRows['shows'],
+): CatalogueChanges {
+  const links = changedKeys(before.links, now.links, sameLink)
+  const summaries = changedKeys(before.summaries, now.summaries)
+  const differs = <T>(
+    id: string,
+    a: ReadonlyMap<string, readonly T[]>,
+    b: ReadonlyMap<string, readonly T[]>,
+  ) => !sameItems(a.get(id) ?? [], b.get(id) ?? [])
+  // A slug is made from its own row alone (a clash is an error), and a page whose row changed is
+  // made again anyway; a show's slug is in its summary too.
+  const changedShows = new Set<string>()
+  for (const show of shows) {
+    const id = show._id
+    if (
+      summaries.has(id) ||
+      differs(id, before.eventsByShow, now.eventsByShow) ||
+      differs(id, before.seasonsByShow, now.seasonsByShow) ||
+      differs(id, before.creditInputsByShow, now.creditInputsByShow) ||
+      (show.creatorIds ?? []).some((creator) => links.has(creator))
+    )
+      changedShows.add(id)
+  }
+  const people = new Set<string>()
+  for (const id of now.slugs.person.keys())
+    if (differs(id, before.creditInputsByPerson, now.creditInputsByPerson)) people.add(id)
+  return {
+    links,
+    castLines: changedKeys(before.castLineById, now.castLineById, sameCastLine),
+    summaries,
+    shows: changedShows,
+    people,
+  }
+}
+
+const sameLink = (a: Link, b: Link): boolean => a.href === b.href && a.text === b.text
+
+const sameCastLine = (a: CastLine, b: CastLine): boolean =>
+  sameLink(a.person, b.person) &&
+  a.characterName === b.characterName &&
+  a.billing === b.billing &&
+  sameItems(a.seasons, b.seasons)
+
 function makeCatalogue(
   snapshot: CatalogueRows,
   { memo, builtAt, file }: CatalogueOptions,
   warnings: BuildWarning[],
   keys: string[],
-): Catalogue {
+): Omit<Catalogue, 'changes'> {
   const warn = (warning: BuildWarning): void => {
     warnings.push(warning)
   }

@@ -228,6 +228,8 @@ describe('site data kept from the previous build', () => {
     const show = ofType('show')
     const event = ofType('statusEvent')
     const moved = ofType('article', 20)
+    const season = ofType('season')
+    const credit = ofType('castCredit')
     // Its body links a person who does not exist: a rich-text warning, reported again while kept.
     const warned = newArticle({
       id: 'article-warned',
@@ -265,6 +267,11 @@ describe('site data kept from the previous build', () => {
       [
         'status changed',
         docs.map((d) => (d === event ? editFields(d, { status: 'renewed', confidence: 'official' }) : d)),
+      ],
+      ['season retitled', docs.map((d) => (d === season ? editFields(d, { title: 'The Long Season' }) : d))],
+      [
+        'character renamed',
+        docs.map((d) => (d === credit ? editFields(d, { characterName: 'Someone Else' }) : d)),
       ],
       ['article slug', docs.map((d) => (d === linked ? changeSlug(d, 'a-new-slug') : d))],
       ['article retitled', docs.map((d) => (d === linked ? editFields(d, { title: 'A New Title' }) : d))],
