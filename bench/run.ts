@@ -4,7 +4,8 @@
  * Generates a dataset, then measures in one run:
  *   - our full build, cold (empty cache) and warm (rendered rich text cached by _id + _rev);
  *   - our incremental build after editing one article, then one person;
- *   - the publisher (`npm start`) from a signed webhook to the edited page being served;
+ *   - the publisher (`npm start`) from a signed webhook to the edited page being served, for an
+ *     article's opening sentence and for a person's name (three times each);
  *   - the same articles as Markdown, built by plain Eleventy and (when `hugo` is on PATH) by Hugo.
  * Every build runs as a child process; wall time and peak RSS are measured from outside. Our builds
  * skip the Pagefind search index (the baselines have none); `--with-search` adds one warm full build
@@ -21,6 +22,8 @@ import { BUILD_NODE_FLAGS } from '../scripts/build/node-flags.ts'
 import { DEFAULT_SEED } from '../scripts/gen/dataset.ts'
 import { editFields, editText } from '../scripts/gen/edits.ts'
 import { writeDataset } from '../scripts/gen/write.ts'
+import { paths } from '../scripts/site-data/urls.ts'
+import type { SanityDocument } from '../scripts/source/types.ts'
 import { exportMarkdownProjects } from './markdown.ts'
 import { available, type Measured, measure } from './measure.ts'
 import { forEachDocument, rewrite } from './ndjson.ts'
@@ -125,18 +128,45 @@ async function main(): Promise<number> {
   }
 
   let webhookToLive: number | null = null
+  let webhookPersonToLive: number | null = null
   if (!values['no-publish']) {
-    log(`publisher: webhook to live, editing ${articleId} three times`)
+    log(`publisher: webhook to live, editing ${articleId} and then ${personId} three times each`)
     const publishWork = join(work, 'publish')
     await mkdir(publishWork, { recursive: true })
-    const measured = await measureWebhookToLive(dataset, publishWork, articleId)
-    webhookToLive = median(measured.seconds)
-    rows.push({
-      name: 'publisher: webhook → live, one article',
-      pages: null,
-      measured: { seconds: webhookToLive, peakRssMiB: null, stdout: '', stderr: '' },
-      note: `median of ${measured.seconds.map((s) => s.toFixed(2)).join(', ')} s; first build ${measured.firstBuildSeconds.toFixed(1)} s`,
-    })
+    const measured = await measureWebhookToLive(dataset, publishWork, [
+      {
+        name: 'article',
+        id: articleId,
+        page: (doc) => paths.article(slugText(doc)),
+        edit: (doc, n) => {
+          const sentence = `Benchmark edit number ${n} of the opening sentence.`
+          return { doc: editText(doc, sentence), shows: sentence }
+        },
+      },
+      {
+        name: 'person',
+        id: personId,
+        page: (doc) => paths.person(slugText(doc)),
+        edit: (doc, n) => {
+          const name = `${String(doc.name)} Edit ${n}`
+          return { doc: editFields(doc, { name }), shows: name }
+        },
+      },
+    ])
+    const first = `first build ${measured.firstBuildSeconds.toFixed(1)} s`
+    const row = (name: string, label: string) => {
+      const seconds = measured.seconds.get(name) ?? []
+      const middle = median(seconds)
+      rows.push({
+        name: `publisher: webhook → live, ${label}`,
+        pages: null,
+        measured: { seconds: middle, peakRssMiB: null, stdout: '', stderr: '' },
+        note: `median of ${seconds.map((s) => s.toFixed(2)).join(', ')} s; ${first}`,
+      })
+      return middle
+    }
+    webhookToLive = row('article', 'one article')
+    webhookPersonToLive = row('person', 'one person renamed')
   }
 
   let eleventySeconds: number | null = null
@@ -187,6 +217,7 @@ async function main(): Promise<number> {
     incrementalArticleSeconds: round(incArticle.seconds),
     incrementalPersonSeconds: round(incPerson.seconds),
     webhookToLiveSeconds: round(webhookToLive),
+    webhookPersonToLiveSeconds: round(webhookPersonToLive),
     peakRssMiB: Math.round(Math.max(...peaks)),
     eleventyMarkdownSeconds: round(eleventySeconds),
     hugoSeconds: round(hugoSeconds),
@@ -239,15 +270,26 @@ async function countHtml(dir: string): Promise<number> {
   return count
 }
 
-/** The id of the n-th published document of a type (0-based), in file order. */
+/** A document's slug as published. */
+function slugText(doc: SanityDocument): string {
+  const slug = (doc.slug as { current?: unknown } | undefined)?.current
+  if (typeof slug !== 'string' || slug === '') throw new Error(`${doc._id} has no slug`)
+  return slug
+}
+
+/**
+ * The id of the n-th published document of a type (0-based), in file order, or of the last one when
+ * there are fewer (a small dataset).
+ */
 async function nthId(file: string, type: string, n: number): Promise<string> {
   let seen = 0
   let found: string | undefined
   await forEachDocument(file, (doc) => {
-    if (found || doc._type !== type || doc._id.startsWith('drafts.')) return
-    if (seen++ === n) found = doc._id
+    if (seen > n || doc._type !== type || doc._id.startsWith('drafts.')) return
+    found = doc._id
+    seen += 1
   })
-  if (!found) throw new Error(`no ${type} #${n} in ${file}`)
+  if (!found) throw new Error(`no ${type} in ${file}`)
   return found
 }
 
