@@ -1,6 +1,17 @@
 import { pushTo } from '../lib/push-to.ts'
 import { changedKeys, sameItems } from '../lib/same-items.ts'
+import {
+  type Catalogue,
+  type CatalogueChanges,
+  type CatalogueRows,
+  type MadeCatalogue,
+  NO_CHANGES,
+  type PersonCredit,
+  SECTIONS,
+} from './catalogue-types.ts'
+import { link, sameLink } from './link.ts'
 import type { MadeRecord, SiteDataMemo } from './memo.ts'
+import { patchPeople } from './people-patch.ts'
 import { shared } from './shared.ts'
 import { assignSlugs } from './slugs.ts'
 import type { ContentSnapshot } from './snapshot.ts'
@@ -12,16 +23,11 @@ import {
   isStatusKey,
   STATUS_LABELS,
 } from './status.ts'
-import type {
-  BuildWarning,
-  CastLine,
-  Link,
-  PersonPage,
-  ShowSummary,
-  SourceView,
-  StatusView,
-} from './types.ts'
+import type { BuildWarning, CastLine, Link, ShowSummary, SourceView, StatusView } from './types.ts'
 import { paths } from './urls.ts'
+
+export type { Catalogue, CatalogueChanges } from './catalogue-types.ts'
+export { link } from './link.ts'
 
 /*
  * Everything of the site data that does not depend on articles: slugs and links of networks, shows,
@@ -35,76 +41,6 @@ import { paths } from './urls.ts'
 
 const BILLINGS = ['main', 'recurring', 'guest'] as const
 type Billing = (typeof BILLINGS)[number]
-
-/** The rows a catalogue is made from: every section of the snapshot but articles. */
-type CatalogueRows = Pick<
-  ContentSnapshot,
-  'networks' | 'shows' | 'people' | 'authors' | 'statusEvents' | 'castCredits' | 'seasons'
->
-
-const SECTIONS = [
-  'networks',
-  'shows',
-  'people',
-  'authors',
-  'statusEvents',
-  'castCredits',
-  'seasons',
-] as const satisfies ReadonlyArray<keyof CatalogueRows>
-
-/** A person's credits as their page lists them. */
-type PersonCredit = PersonPage['credits'][number]
-
-export interface Catalogue {
-  /** Slugs by document id, by type. */
-  slugs: Readonly<Record<'network' | 'show' | 'person' | 'author', ReadonlyMap<string, string>>>
-  /** Links of networks, shows, people and authors by id. */
-  links: ReadonlyMap<string, Link>
-  /** Status history per show, newest first. */
-  eventsByShow: ReadonlyMap<string, StatusView[]>
-  summaries: ReadonlyMap<string, ShowSummary>
-  /** Cast lines by show and by credit id; a person's credits by person id. */
-  creditsByShow: ReadonlyMap<string, CastLine[]>
-  castLineById: ReadonlyMap<string, CastLine>
-  creditsByPerson: ReadonlyMap<string, PersonCredit[]>
-  /** What a person's credits are made from (each credit's row and show), by person id. */
-  creditInputsByPerson: ReadonlyMap<string, unknown[]>
-  /** What a show's cast is made from (each credit's row and person link), by show id. */
-  creditInputsByShow: ReadonlyMap<string, unknown[]>
-  /** Seasons per show, in the query's order (by number). */
-  seasonsByShow: ReadonlyMap<string, Array<ContentSnapshot['seasons'][number]>>
-  /** Each show's key art field by show id. */
-  keyArtByShow: ReadonlyMap<string, unknown>
-  /** Whether this is the last build's catalogue, given back whole: nothing it is made from changed. */
-  unchanged: boolean
-  /**
-   * What differs from the last build's catalogue (none of it when given back whole); undefined when
-   * there is no last build's catalogue to compare with.
-   */
-  changes: CatalogueChanges | undefined
-}
-
-/** Ids whose part of the catalogue differs from the last build's, or that came or went. */
-export interface CatalogueChanges {
-  /** Documents whose link (address or text) differs. */
-  links: ReadonlySet<string>
-  /** Cast credits whose line differs. */
-  castLines: ReadonlySet<string>
-  /** Shows whose summary differs. */
-  summaries: ReadonlySet<string>
-  /** Shows whose page's share of the catalogue differs: summary, timeline, seasons, cast, creators. */
-  shows: ReadonlySet<string>
-  /** People whose page's share of the catalogue differs: their credits. */
-  people: ReadonlySet<string>
-}
-
-const NO_CHANGES: CatalogueChanges = {
-  links: new Set(),
-  castLines: new Set(),
-  summaries: new Set(),
-  shows: new Set(),
-  people: new Set(),
-}
 
 /** What a build keeps of its catalogue for the next one. */
 interface Kept {
@@ -141,6 +77,14 @@ export function catalogueOf(snapshot: CatalogueRows, options: CatalogueOptions):
     memo.keep(KEPT, last)
     return { ...last.catalogue, unchanged: true, changes: NO_CHANGES }
   }
+  // People edited in place: the last build's catalogue with them put in, its objects and warnings.
+  const patched = last && patchPeople(last, snapshot, options.file)
+  if (last && patched && memo.keepRecords(last.records)) {
+    for (const warning of last.warnings) warn(warning)
+    const catalogue: Catalogue = { ...patched.catalogue, unchanged: false, changes: patched.changes }
+    memo.keep(KEPT, { ...last, rows: pick(snapshot), catalogue } satisfies Kept)
+    return catalogue
+  }
   const warnings: BuildWarning[] = []
   const keys: string[] = []
   const made = makeCatalogue(snapshot, options, warnings, keys)
@@ -162,8 +106,8 @@ export function catalogueOf(snapshot: CatalogueRows, options: CatalogueOptions):
  * @param shows this build's show rows (their creators are people's links)
  */
 function changesSince(
-  before: Catalogue,
-  now: Omit<Catalogue, 'changes'>,
+  before: MadeCatalogue,
+  now: MadeCatalogue,
   shows: CatalogueRows['shows'],
 ): CatalogueChanges {
   const links = changedKeys(before.links, now.links, sameLink)
@@ -199,8 +143,6 @@ function changesSince(
   }
 }
 
-const sameLink = (a: Link, b: Link): boolean => a.href === b.href && a.text === b.text
-
 const sameCastLine = (a: CastLine, b: CastLine): boolean =>
   sameLink(a.person, b.person) &&
   a.characterName === b.characterName &&
@@ -212,7 +154,7 @@ function makeCatalogue(
   { memo, builtAt, file }: CatalogueOptions,
   warnings: BuildWarning[],
   keys: string[],
-): Omit<Catalogue, 'changes'> {
+): MadeCatalogue {
   const warn = (warning: BuildWarning): void => {
     warnings.push(warning)
   }
@@ -322,6 +264,7 @@ function makeCatalogue(
     }
     castLineById.set(credit._id, line)
     pushTo(creditsByShow, show.id, line)
+    // Three inputs per line, side by side with the show's lines (people-patch.ts puts a person in).
     pushTo(creditInputsByShow, show.id, credit, person.href, person.text)
     pushTo(creditsByPerson, credit.personId as string, {
       id: credit._id,
@@ -364,16 +307,6 @@ function pick(snapshot: CatalogueRows): CatalogueRows {
   const rows = {} as Record<keyof CatalogueRows, unknown>
   for (const section of SECTIONS) rows[section] = snapshot[section]
   return rows as CatalogueRows
-}
-
-/**
- * A link to a document page.
- *
- * @param href the page's address
- * @param text its title (empty when the document has none)
- */
-export function link(href: string, text: string | null | undefined): Link {
-  return { href, text: text ?? '' }
 }
 
 /** The slug assigned to `id` (every document of the type has one). */
