@@ -24,6 +24,10 @@ export const SECTIONS = [
 /** A person's credits as their page lists them. */
 export type PersonCredit = PersonPage['credits'][number]
 
+/**
+ * Maps by id are looked up, never listed: their order is not part of what they say (a patched
+ * catalogue keeps the last build's order when a renamed person moves in the list).
+ */
 export interface Catalogue {
   /** Slugs by document id, by type. */
   slugs: Readonly<Record<'network' | 'show' | 'person' | 'author', ReadonlyMap<string, string>>>
