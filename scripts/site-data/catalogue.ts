@@ -64,7 +64,8 @@ export interface CatalogueOptions {
 
 /**
  * The catalogue of `snapshot`: the last build's, with its warnings reported again, when every row it
- * is made from is the very object it was then; else worked out anew.
+ * is made from is the very object it was then, or with the people edited in place put in
+ * (`patchPeople`); else worked out anew and compared with the last build's.
  *
  * @param snapshot query results
  * @param options the build's memo, time, file name and warnings
@@ -72,18 +73,11 @@ export interface CatalogueOptions {
 export function catalogueOf(snapshot: CatalogueRows, options: CatalogueOptions): Catalogue {
   const { memo, warn } = options
   const last = memo.last<Kept>(KEPT)
-  if (last && sameRows(last.rows, snapshot) && memo.keepRecords(last.records)) {
+  const given = last && lastBuilds(last, snapshot, options.file)
+  if (last && given && memo.keepRecords(last.records)) {
     for (const warning of last.warnings) warn(warning)
-    memo.keep(KEPT, last)
-    return { ...last.catalogue, unchanged: true, changes: NO_CHANGES }
-  }
-  // People edited in place: the last build's catalogue with them put in, its objects and warnings.
-  const patched = last && patchPeople(last, snapshot, options.file)
-  if (last && patched && memo.keepRecords(last.records)) {
-    for (const warning of last.warnings) warn(warning)
-    const catalogue: Catalogue = { ...patched.catalogue, unchanged: false, changes: patched.changes }
-    memo.keep(KEPT, { ...last, rows: pick(snapshot), catalogue } satisfies Kept)
-    return catalogue
+    memo.keep(KEPT, { ...last, rows: pick(snapshot), catalogue: given } satisfies Kept)
+    return given
   }
   const warnings: BuildWarning[] = []
   const keys: string[] = []
@@ -95,6 +89,13 @@ export function catalogueOf(snapshot: CatalogueRows, options: CatalogueOptions):
   const datedByBuild = snapshot.statusEvents.some((event) => !event._updatedAt)
   if (!datedByBuild) memo.keep(KEPT, { rows: pick(snapshot), catalogue, warnings, records } satisfies Kept)
   return catalogue
+}
+
+/** The last build's catalogue, whole or with people edited in place put in, when it serves. */
+function lastBuilds(last: Kept, snapshot: CatalogueRows, file: string): Catalogue | undefined {
+  if (sameRows(last.rows, snapshot)) return { ...last.catalogue, unchanged: true, changes: NO_CHANGES }
+  const patched = patchPeople(last, snapshot, file)
+  return patched && { ...patched.catalogue, unchanged: false, changes: patched.changes }
 }
 
 /**
