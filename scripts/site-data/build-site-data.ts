@@ -20,7 +20,7 @@ import { type Catalogue, catalogueOf, link, slugOf, sourceViews } from './catalo
 import { FEED_SIZE } from './feeds.ts'
 import { imageView, KEY_ART_SIZES, PORTRAIT_SIZES } from './images.ts'
 import { SiteDataMemo } from './memo.ts'
-import { paginateArticles } from './paginate.ts'
+import { paginateArticles, paginatePeople } from './paginate.ts'
 import { shared } from './shared.ts'
 import { sitemapFiles } from './sitemap.ts'
 import type { ContentSnapshot } from './snapshot.ts'
@@ -499,11 +499,23 @@ export function buildSiteData(snapshot: ContentSnapshot, options: BuildSiteDataO
     statusGroups: groupByStatus([...summaries.values()]),
     statusPages: tracker.pages,
     archivePages: listPages('archive-page', paginateArticles(articleSummaries, trackerPaths.archive), {}),
+    // Each page the last build's object while it lists the same people (links by person page).
+    peoplePages: paginatePeople(
+      people.map((person) => memo.derived(person, personLink)),
+      paths.people,
+    ).map((page) =>
+      memo.made(
+        `people-page:${page.number}`,
+        [page.url, page.total, page.people.length, ...page.people],
+        warn,
+        () => page,
+      ),
+    ),
     latestArticles: articles.slice(0, FEED_SIZE),
     browse: {
-      shows: shows.map((show) => ({ href: show.url, text: show.title, currentStatus: show.currentStatus })),
-      articles: articles.map((article) => link(article.url, article.title)),
-      people: people.map((person) => link(person.url, person.name)),
+      shows: shows.map((show) => memo.derived(show, browseShow)),
+      articleCount: articles.length,
+      peopleCount: people.length,
     },
     decisions: decisionsOf(shows),
     warnings,
@@ -575,6 +587,14 @@ const personKeys = onceEachObject((doc: ContentSnapshot['people'][number]) => ({
   key: `person:${doc._id}`,
   fields: [{ id: doc._id, rev: doc._rev, field: 'bio' }] as readonly RichTextKey[],
 }))
+
+function personLink(person: PersonPage): Link {
+  return link(person.url, person.name)
+}
+
+function browseShow(show: ShowPage): SiteData['browse']['shows'][number] {
+  return { href: show.url, text: show.title, currentStatus: show.currentStatus }
+}
 
 function summarise(article: ArticlePage): ArticleSummary {
   const { id, url, title, dek, excerpt, publishedAt, updatedAt, isSample } = article

@@ -25,6 +25,7 @@ function siteData(url: string): SiteData {
     tagPages: [{ url: '/tags/drama/', articles: articles.slice(0, 1) }],
     statusPages: [],
     archivePages: [{ url: '/archive/', articles }],
+    peoplePages: [],
   } as unknown as SiteData
 }
 
@@ -53,6 +54,33 @@ describe('sitemapEntries', () => {
     expect(byLoc.get('https://reelstatus.example/archive/')).toBe('2024-06-02T00:00:00Z')
     expect(byLoc.get('https://reelstatus.example/articles/a/')).toBe('2024-05-01T10:00:00Z')
     expect(byLoc.get('https://reelstatus.example/tags/drama/')).toBe('2024-05-01T10:00:00Z')
+  })
+})
+
+describe('the people index in the sitemap', () => {
+  it('dates each page of it by the newest person it names', () => {
+    const person = (slug: string, updatedAt: string) => ({
+      id: slug,
+      url: `/people/${slug}/`,
+      updatedAt,
+      credits: [],
+    })
+    const people = [
+      person('ada', '2024-03-01T00:00:00Z'),
+      person('bo', '2025-02-01T00:00:00Z'),
+      person('cy', '2023-01-01'),
+    ]
+    const data = {
+      ...siteData('https://people.example'),
+      people,
+      peoplePages: [
+        { url: '/people/', people: people.slice(0, 2).map((p) => ({ href: p.url, text: p.id })) },
+        { url: '/people/page/2/', people: people.slice(2).map((p) => ({ href: p.url, text: p.id })) },
+      ],
+    } as unknown as SiteData
+    const byLoc = new Map(sitemapEntries(data).map((e) => [new URL(e.loc).pathname, e.lastmod]))
+    expect(byLoc.get('/people/')).toBe('2025-02-01T00:00:00Z')
+    expect(byLoc.get('/people/page/2/')).toBe('2023-01-01T00:00:00Z')
   })
 })
 

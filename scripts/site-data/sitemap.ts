@@ -93,6 +93,17 @@ export function sitemapSections(
   for (const network of data.networks)
     pages.push(entry(network.url, showsAt(network.updatedAt, network.shows)))
   for (const page of data.tagPages) pages.push(entryOf(page, () => articlesAt(undefined, page.articles)))
+  // A page of the people index by the people it names (only a page not seen before is dated).
+  let personTimes: Map<string, string> | undefined
+  for (const page of data.peoplePages)
+    pages.push(
+      entryOf(page, () => {
+        personTimes ??= new Map(data.people.map((person) => [person.url, person.updatedAt]))
+        latest.start(undefined)
+        for (const person of page.people) latest.add(personTimes.get(person.href))
+        return latest.value
+      }),
+    )
 
   const articles: SitemapEntry[] = []
   for (let index = data.articles.length - 1; index >= 0; index--) {

@@ -228,6 +228,18 @@ export interface ArticleListPage {
   pages: Array<{ href: string; number: number }>
 }
 
+/** One page of the people index, in name order. */
+export interface PeopleListPage {
+  url: string
+  number: number
+  total: number
+  people: Link[]
+  previous?: string | undefined
+  next?: string | undefined
+  /** Every page of the list, for the numbered page links. */
+  pages: Array<{ href: string; number: number }>
+}
+
 /** One page of the article archive. */
 export type ArchivePage = ArticleListPage
 
@@ -267,10 +279,14 @@ export interface BuildWarning {
  * What the search page lists for browsing without JavaScript: only names and links (and each show's
  * status), so an edit that changes neither leaves that page as it was.
  */
+/**
+ * What the search page lists without JavaScript: every show, and how many articles and people the
+ * archive and the people index list (a page of every article and person would weigh megabytes).
+ */
 export interface BrowseLists {
   shows: Array<Link & { currentStatus?: StatusView | undefined }>
-  articles: Link[]
-  people: Link[]
+  articleCount: number
+  peopleCount: number
 }
 
 export interface SiteData {
@@ -294,6 +310,8 @@ export interface SiteData {
   statusGroups: StatusGroup[]
   statusPages: StatusTrackerPage[]
   archivePages: ArchivePage[]
+  /** Every page of the people index. */
+  peoplePages: PeopleListPage[]
   /** Every status event of every show, newest first. */
   decisions: Decision[]
   /** The sitemap, in files of at most 1,000 pages. */

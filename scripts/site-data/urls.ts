@@ -8,6 +8,8 @@ export const paths = {
   article: (slug: string) => `/articles/${segment(slug)}/`,
   show: (slug: string) => `/shows/${segment(slug)}/`,
   person: (slug: string) => `/people/${segment(slug)}/`,
+  /** The people index, page `page`. */
+  people: (page = 1) => (page <= 1 ? '/people/' : `/people/page/${page}/`),
   author: (slug: string, page = 1) =>
     page <= 1 ? `/authors/${segment(slug)}/` : `/authors/${segment(slug)}/page/${page}/`,
   network: (slug: string) => `/networks/${segment(slug)}/`,

@@ -240,18 +240,26 @@ export function statusGroups(view: TrackerView) {
   )
 }
 
+/** What {@link pagination} reads of a page of a list. */
+type PagedList = Pick<ArticleListPage, 'number' | 'total' | 'previous' | 'next' | 'pages'>
+
 /**
- * Links to the other pages of a list of articles (the archive, a tag's, an author's): newer, older,
- * and the page numbers around this one (see `pageWindow`).
+ * Links to the other pages of a list (the archive, a tag's, an author's, the people index): the
+ * previous and next page, and the page numbers around this one (see `pageWindow`).
  *
  * @param page the page shown
  * @param label the navigation's name for assistive technology
+ * @param words the previous and next links' text (a list of articles: newer and older)
  */
-export function pagination(page: ArticleListPage, label: string) {
+export function pagination(
+  page: PagedList,
+  label: string,
+  words: { previous: string; next: string } = { previous: '← Newer', next: 'Older →' },
+) {
   if (page.total <= 1) return null
   return h('nav.pagination', { 'aria-label': label }, [
     h('ul', [
-      page.previous ? h('li', h('a', { href: page.previous, rel: 'prev' }, '← Newer')) : null,
+      page.previous ? h('li', h('a', { href: page.previous, rel: 'prev' }, words.previous)) : null,
       pageWindow(page.number, page.total).map((item) => {
         if (item === 'gap') return h('li.gap', { 'aria-hidden': 'true' }, '…')
         const href = page.pages[item - 1]?.href
@@ -263,7 +271,7 @@ export function pagination(page: ArticleListPage, label: string) {
           ]),
         )
       }),
-      page.next ? h('li', h('a', { href: page.next, rel: 'next' }, 'Older →')) : null,
+      page.next ? h('li', h('a', { href: page.next, rel: 'next' }, words.next)) : null,
     ]),
   ])
 }

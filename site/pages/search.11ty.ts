@@ -1,3 +1,4 @@
+import { paths } from '../../scripts/site-data/index.ts'
 import { statusBadge } from '../lib/components.ts'
 import { h, render as html } from '../lib/html.ts'
 import type { HeadData, PageData } from '../lib/page-data.ts'
@@ -12,7 +13,8 @@ export const data = {
 
 /**
  * With JavaScript, the form searches the Pagefind index as you type (and runs `?q=` on load);
- * without it, the page is a complete list of shows, articles and people to browse.
+ * without it, the page lists every show and leads to the archive and the people index to browse
+ * articles and people (lists of their own, in pages).
  */
 export function render({ reel }: PageData): string {
   const { browse } = reel
@@ -30,7 +32,7 @@ export function render({ reel }: PageData): string {
         }),
         h('button', { type: 'submit' }, 'Search'),
       ]),
-      h('p#search-help.meta', 'Results appear as you type. Without JavaScript, browse the full list below.'),
+      h('p#search-help.meta', 'Results appear as you type. Without JavaScript, browse the lists below.'),
     ]),
     h('p#search-status.search-status', { role: 'status', 'aria-live': 'polite' }),
     h('ol#search-results.search-results', { hidden: true }),
@@ -43,16 +45,14 @@ export function render({ reel }: PageData): string {
           h('li', [h('a', { href: show.href }, show.text), ' ', statusBadge(show.currentStatus)]),
         ),
       ),
-      h('h3', `Articles (${browse.articles.length})`),
-      h(
-        'ul.browse-list',
-        browse.articles.map((article) => h('li', h('a', { href: article.href }, article.text))),
-      ),
-      h('h3', `People (${browse.people.length})`),
-      h(
-        'ul.browse-list',
-        browse.people.map((person) => h('li', h('a', { href: person.href }, person.text))),
-      ),
+      h('h3', `Articles (${browse.articleCount})`),
+      h('p', ['Every article, newest first, is in ', h('a', { href: '/articles/' }, 'the archive'), '.']),
+      h('h3', `People (${browse.peopleCount})`),
+      h('p', [
+        'Everyone in the cast lists, by name, is in ',
+        h('a', { href: paths.people() }, 'the people index'),
+        '.',
+      ]),
     ]),
   )
 }

@@ -74,6 +74,11 @@ const PAGES: PageCheck[] = [
     expect: ['Renewal status tracker', 'All statuses', 'All networks', 'Latest decisions', 'Cancelled (1)'],
   },
   {
+    name: 'people',
+    path: '/people/',
+    expect: ['People', 'Alexandra Turshen', 'Nolan Gerard Funk'],
+  },
+  {
     name: 'search',
     path: '/search/',
     expect: ['Search shows, articles and people', 'Browse everything', 'Partner Track'],
@@ -248,7 +253,7 @@ describe.skipIf(!mode.run)('the site in Chromium', () => {
     })
   })
 
-  it('degrades to a complete list on the search page without JavaScript', async () => {
+  it('degrades to lists to browse on the search page without JavaScript', async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
       await page.goto(`${server.origin}/search/?q=partner`)
       expect(await page.locator('#search-results').isHidden()).toBe(true)
@@ -256,13 +261,14 @@ describe.skipIf(!mode.run)('the site in Chromium', () => {
       expect(await browse.isVisible()).toBe(true)
       const links = await browse.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
       expect(links).toEqual(
-        expect.arrayContaining([
-          '/shows/partner-track/',
-          '/shows/harbor-lights/',
-          '/people/alexandra-turshen/',
-        ]),
+        expect.arrayContaining(['/shows/partner-track/', '/shows/harbor-lights/', '/articles/', '/people/']),
       )
-      expect(links.filter((href) => href?.startsWith('/articles/'))).toHaveLength(4)
+      // The people index it leads to names everyone.
+      await page.locator('#search-browse a[href="/people/"]').click()
+      await page.waitForURL(`${server.origin}/people/`)
+      expect(await page.locator('main a[href="/people/alexandra-turshen/"]').textContent()).toBe(
+        'Alexandra Turshen',
+      )
     })
   })
 

@@ -14,7 +14,7 @@ import type { SanityDocument } from '../../scripts/source/types.ts'
 
 /*
  * Pages that show only part of a list read only that part: the home page and the feeds the newest
- * articles (`latestArticles`), the search page names and links (`browse`), each sitemap file its
+ * articles (`latestArticles`), the search page its shows and counts (`browse`), each sitemap file its
  * thousand pages. An edit outside what they show leaves them as they were instead of rendering them
  * again; the result stays byte-identical to a full build.
  */
@@ -99,10 +99,13 @@ describe('pages that show part of a list', () => {
     expect(await publish(editText(oldest, 'A quiet correction.'))).toEqual([])
   }, 60_000)
 
-  it('the search page renders again when an older article’s title changes', async () => {
+  it('the search page is left as it was when an older article’s title changes, or a person’s name', async () => {
     const oldest = articles().at(-1) as SanityDocument
-    // (Newer articles whose bodies link to it change too, and with them maybe the feeds.)
-    expect(await publish(editFields(oldest, { title: 'A Retitled Old Article' }))).toContain('search')
+    // It counts the articles and people it leads to; it does not name them. (Newer articles whose
+    // bodies link to the article change too, and with them maybe the feeds.)
+    expect(await publish(editFields(oldest, { title: 'A Retitled Old Article' }))).not.toContain('search')
+    const person = documents.find((d) => d._type === 'person') as SanityDocument
+    expect(await publish(editFields(person, { name: 'A Renamed Person' }))).not.toContain('search')
   }, 60_000)
 
   it('the home page and the feeds render again when the newest article changes', async () => {

@@ -225,15 +225,27 @@ describe('pages', () => {
     }
   })
 
-  it('keeps the search page usable without JavaScript: a form and a complete list', async () => {
+  it('keeps the search page usable without JavaScript: a form, every show, the archive and the people index', async () => {
     const tree = await site.page('/search/')
     const form = findAll(tree, byTag('form'))[0]
     expect(form?.properties).toMatchObject({ action: '/search/', method: 'get', role: 'search' })
     const browse = findAll(tree, (e) => e.properties.id === 'search-browse')[0]
     const hrefs = findAll(browse as never, byTag('a')).map((a) => a.properties.href)
     expect(hrefs.filter((href) => String(href).startsWith('/shows/'))).toHaveLength(5)
-    expect(hrefs.filter((href) => String(href).startsWith('/articles/'))).toHaveLength(4)
-    expect(hrefs.filter((href) => String(href).startsWith('/people/'))).toHaveLength(12)
+    expect(hrefs.filter((href) => !String(href).startsWith('/shows/'))).toEqual(['/articles/', '/people/'])
+    expect(text(browse)).toMatch(/Articles \(4\).*People \(12\)/)
+  })
+
+  it('lists every person by name on the people index', async () => {
+    const tree = await site.page('/people/')
+    expect(text(findAll(tree, byTag('h1'))[0])).toBe('People')
+    const list = findAll(tree, byClass('browse-list'))[0]
+    const links = list ? findAll(list, byTag('a')) : []
+    expect(links).toHaveLength(12)
+    expect(links.map((a) => a.properties.href)).toContain('/people/alexandra-turshen/')
+    const names = links.map((a) => text(a))
+    expect(names).toContain('Alexandra Turshen')
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)))
   })
 
   it('indexes articles, shows and people for search with Pagefind', async () => {
