@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paginateArticles } from './paginate.ts'
+import { paginateArticles, paginatePeople } from './paginate.ts'
 import type { ArticleSummary } from './types.ts'
 
 describe('paginateArticles', () => {
@@ -40,5 +40,35 @@ describe('paginateArticles', () => {
 
   it('always has a first page', () => {
     expect(paginateArticles([], pathOf).map((p) => p.url)).toEqual(['/list/'])
+  })
+})
+
+describe('paginatePeople', () => {
+  const people = Array.from({ length: 205 }, (_, i) => ({ href: `/people/p${i}/`, text: `P${i}` }))
+  const pathOf = (n: number) => (n <= 1 ? '/people/' : `/people/page/${n}/`)
+
+  it('splits into pages of 100, each with its neighbours and every page', () => {
+    const pages = paginatePeople(people, pathOf)
+    expect(pages.map((p) => [p.url, p.people.length, p.previous, p.next])).toEqual([
+      ['/people/', 100, undefined, '/people/page/2/'],
+      ['/people/page/2/', 100, '/people/', '/people/page/3/'],
+      ['/people/page/3/', 5, '/people/page/2/', undefined],
+    ])
+    expect(pages[2]?.people[0]).toBe(people[200])
+    expect(pages.map((p) => p.pages)).toEqual(Array(3).fill(pages[0]?.pages))
+  })
+
+  it('has one empty page without people', () => {
+    expect(paginatePeople([], pathOf)).toEqual([
+      {
+        url: '/people/',
+        number: 1,
+        total: 1,
+        people: [],
+        previous: undefined,
+        next: undefined,
+        pages: [{ href: '/people/', number: 1 }],
+      },
+    ])
   })
 })
