@@ -39,7 +39,7 @@ import {
 } from './incremental/manifest.ts'
 import type { PageRecord, RenderPlan, Share, TemplateInfo } from './incremental/pages.ts'
 import { type RenderedShares, renderShares } from './incremental/render.ts'
-import { filesUnder, linkFiles } from './incremental/tree.ts'
+import { filesUnderSync, linkFiles } from './incremental/tree.ts'
 import { type BuildOptions, type RenderResult, renderSite } from './pipeline.ts'
 import { type Progress, silentProgress } from './progress.ts'
 
@@ -231,17 +231,15 @@ export async function renderPages(
   ) => {
     const pages: ManifestPage[] = [...kept, ...fingerprintPages(records, templates, hasher, planned)]
     const entries = templateEntries(pages, templates, hasher)
-    // Every fingerprint of this build is taken: the next build compares with this one.
+    // Every fingerprint of this build is taken: the next build compares with this one. The kept
+    // pages are in the previous manifest's order, which is the order a manifest is written in.
     hasher.forgetPrevious()
     lastHasher = hasher
-    return writeManifest(dir, {
-      format: 1,
-      code,
-      site,
-      builtAt: siteData.builtAt,
-      templates: entries,
-      pages,
-    })
+    return writeManifest(
+      dir,
+      { format: 1, code, site, builtAt: siteData.builtAt, templates: entries, pages },
+      kept.length,
+    )
   }
 
   if (!options.previous || !previous?.manifest) {
@@ -280,7 +278,7 @@ export async function renderPages(
   const reusedOutputs = kept.map((page) => page.output)
   const clashes = linking
     ? linkFiles(options.previous as string, dir, reusedOutputs)
-    : await existing(dir, reusedOutputs)
+    : existing(dir, reusedOutputs)
   if (clashes.length > 0)
     throw new Error(`pages rendered over reused ones: ${clashes.slice(0, 5).join(', ')}`)
   return {
@@ -300,9 +298,9 @@ function countHtml(outputs: Iterable<string>): number {
   return count
 }
 
-/** Which of `files` the render wrote in `dir` too. */
-async function existing(dir: string, files: readonly string[]): Promise<string[]> {
-  const written = new Set(await filesUnder(dir))
+/** Which of `files` the render wrote in `dir` too (it holds only what the render wrote). */
+function existing(dir: string, files: readonly string[]): string[] {
+  const written = new Set(filesUnderSync(dir))
   return files.filter((file) => written.has(file))
 }
 

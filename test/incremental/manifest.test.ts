@@ -73,6 +73,20 @@ describe('build manifest', () => {
     expect(readFileSync(join(root, 'three', MANIFEST_PATH), 'utf8')).toBe(
       expected([a, b, c, d, e] as ManifestPage[]),
     )
+    // Told how many are in order (the kept pages), the rest are merged in: before, between, after.
+    const [f, g] = ['f', 'g'].map((name) => page(`${name}/index.html`, name))
+    for (const [pages, sorted] of [
+      [[b, d, f, g, e, a, c], 3],
+      [[b, d, f, g, e, a, c], 4],
+      [[a, b, c], 0],
+      [[c, b, a], 0],
+      [[a, b, c, d, e, f, g], 7],
+    ] as Array<[ManifestPage[], number]>) {
+      await writeManifest(join(root, 'four'), manifest(pages), sorted)
+      expect(readFileSync(join(root, 'four', MANIFEST_PATH), 'utf8')).toBe(
+        expected([...pages].sort((x, y) => (x.output < y.output ? -1 : 1))),
+      )
+    }
   })
 
   it('reads back what it wrote, from memory while the file (or a hard link to it) is unchanged', async () => {

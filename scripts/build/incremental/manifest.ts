@@ -3,8 +3,8 @@
  * which item, what site data it read, and the fingerprint of that data. The next build compares
  * fingerprints to decide which pages to render again.
  */
-import type { BigIntStats } from 'node:fs'
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { type BigIntStats, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pushTo } from '../../lib/push-to.ts'
 import type { SiteConfig } from '../../site-data/index.ts'
@@ -93,52 +93,62 @@ function manifestJson(manifest: Manifest): string {
  * it as it is instead of reading the file.
  *
  * @param dir the build's directory
+ * @param sortedPages how many of `content.pages`, from the start, are in order already (the pages an
+ *   incremental build kept, in the previous manifest's order); default: counted
  */
-export async function writeManifest(dir: string, content: Manifest): Promise<void> {
+export async function writeManifest(dir: string, content: Manifest, sortedPages?: number): Promise<void> {
   const manifest: Manifest = {
     ...content,
     templates: Object.fromEntries(Object.entries(content.templates).sort(([a], [b]) => (a < b ? -1 : 1))),
-    pages: byOutput(content.pages),
+    pages: byOutput(content.pages, sortedPages),
   }
   const file = join(dir, MANIFEST_PATH)
   lastWritten = undefined
-  await mkdir(join(dir, '_build'), { recursive: true })
+  // Synchronous: one write of a few MB, which the thread pool took in 512 KB round trips.
+  mkdirSync(join(dir, '_build'), { recursive: true })
   // Removed first: the directory may hold a hard link to the previous build's manifest.
-  await rm(file, { force: true })
-  await writeFile(file, `${manifestJson(manifest)}\n`)
-  lastWritten = { file: fileIdentity(await stat(file, { bigint: true })), manifest }
+  rmSync(file, { force: true })
+  writeFileSync(file, `${manifestJson(manifest)}\n`)
+  lastWritten = { file: fileIdentity(statSync(file, { bigint: true })), manifest }
 }
 
 /**
  * Pages in order of their output paths. An incremental build's pages are the previous manifest's
  * (in this order already) followed by the few it rendered: those are sorted and merged in, instead
  * of 20,000 pages being sorted again.
+ *
+ * @param sorted how many pages at the start are known to be in order (else they are counted)
  */
-function byOutput(pages: readonly ManifestPage[]): ManifestPage[] {
-  let sorted = 1
+function byOutput(pages: readonly ManifestPage[], sorted = sortedPrefix(pages)): ManifestPage[] {
+  const rest = pages.slice(sorted).sort(compareOutput)
+  const merged: ManifestPage[] = []
+  let from = 0
+  // Each of the few new pages goes where a binary search of the ordered ones puts it.
+  for (const page of rest) {
+    let low = from
+    let high = sorted
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (compareOutput(pages[middle] as ManifestPage, page) <= 0) low = middle + 1
+      else high = middle
+    }
+    for (let index = from; index < low; index++) merged.push(pages[index] as ManifestPage)
+    merged.push(page)
+    from = low
+  }
+  for (let index = from; index < sorted; index++) merged.push(pages[index] as ManifestPage)
+  return merged
+}
+
+/** How many pages at the start are in order of their output paths. */
+function sortedPrefix(pages: readonly ManifestPage[]): number {
+  let sorted = Math.min(1, pages.length)
   while (
     sorted < pages.length &&
     compareOutput(pages[sorted - 1] as ManifestPage, pages[sorted] as ManifestPage) <= 0
   )
     sorted += 1
-  const rest = pages.slice(sorted).sort(compareOutput)
-  const merged: ManifestPage[] = []
-  let a = 0
-  let b = 0
-  while (a < sorted && b < rest.length) {
-    const left = pages[a] as ManifestPage
-    const right = rest[b] as ManifestPage
-    if (compareOutput(left, right) <= 0) {
-      merged.push(left)
-      a += 1
-    } else {
-      merged.push(right)
-      b += 1
-    }
-  }
-  while (a < sorted) merged.push(pages[a++] as ManifestPage)
-  while (b < rest.length) merged.push(rest[b++] as ManifestPage)
-  return merged
+  return sorted
 }
 
 function compareOutput(a: ManifestPage, b: ManifestPage): number {
