@@ -545,6 +545,15 @@ function contentHash(html: string, text: string): string {
 let lastLookups: BuildLookups | undefined
 
 /**
+ * Files the rich-text lookups of the build this process saved last by call, for the next build to
+ * find the entries an edit affects at once (`BuildLookups.indexValid`): a process that builds again
+ * calls it while idle, after saving the cache.
+ */
+export function prepareNextLookups(): void {
+  lastLookups?.indexValid()
+}
+
+/**
  * The index this process saved last: a process that builds again (the publisher's worker) reads it
  * back from memory while the file is still the one it wrote.
  */

@@ -106,6 +106,39 @@ describe('BuildLookups', () => {
     expect(again.asked.sort()).toEqual(['x', 'y'])
   })
 
+  it('finds the entries a changed call affects from the last build filed by call, build after build', () => {
+    const linksZ = recording([['reference', 'z']], [{ href: '/z/', title: 'Z' }])
+    const all = [linksX, linksY, linksBoth, linksZ]
+    let titles: Record<string, string> = { x: 'X', y: 'Y', z: 'Z' }
+    let basis = {}
+    let last = new BuildLookups()
+    const first = resolving(titles)
+    last.assume(first.options, basis, undefined, new Map())
+    for (const { deps, answers } of all) last.recorded(deps, answers, first.options)
+    last.completed()
+    // y renamed, then z, then y back: each build keeps at a glance exactly what no renamed call made.
+    for (const [renamed, title, kept] of [
+      ['y', 'Renamed', [linksX, linksZ]],
+      ['z', 'Moved', [linksX]],
+      ['y', 'Y', [linksX]],
+    ] as const) {
+      last.indexValid()
+      titles = { ...titles, [renamed]: title }
+      const now = resolving(titles)
+      const build = new BuildLookups(last)
+      const since = basis
+      basis = {}
+      build.assume(now.options, basis, since, new Map([['reference', new Set([renamed])]]))
+      const atAGlance = all.filter(({ deps }) => build.validAsInLastBuild(deps, now.options))
+      expect(atAGlance).toEqual(kept)
+      expect(now.asked).toEqual([renamed])
+      // The rest are checked call by call as before.
+      for (const { deps } of all) build.stillValid(deps, now.options)
+      build.completed()
+      last = build
+    }
+  })
+
   it('checks every call of an entry whose options have resolvers of their own', () => {
     const first = new BuildLookups()
     const shared = resolving({ x: 'X', y: 'Y' })

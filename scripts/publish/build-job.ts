@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { prepareNextLookups } from '../build/cache.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
 import { prepareNextPlan } from '../build/incremental/manifest.ts'
 import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
@@ -296,6 +297,7 @@ export async function runBuildJob(
   afterReply = () => {
     rendered.saveCache()
     prepareNextPlan()
+    prepareNextLookups()
   }
   // Search keeps working, one publish behind, until the publisher indexes this release (a prepared
   // tree kept the previous index already).
