@@ -1,4 +1,4 @@
-import type { ArticleListPage, ArticleSummary, Link, PeopleListPage } from './types.ts'
+import type { ArticleListPage, ArticleSummary, Link, ListPageNavigation, PeopleListPage } from './types.ts'
 
 /** Articles per page of a list of articles: the archive, a tag's, an author's. */
 export const ARTICLES_PER_PAGE = 20
@@ -7,15 +7,8 @@ export const ARTICLES_PER_PAGE = 20
 export const PEOPLE_PER_PAGE = 100
 
 /** One page of a list split into pages (see {@link paginate}). */
-export interface ListPage<T> {
-  url: string
-  number: number
-  total: number
+export interface ListPage<T> extends ListPageNavigation {
   items: T[]
-  previous?: string | undefined
-  next?: string | undefined
-  /** Every page of the list, for the numbered page links. */
-  pages: Array<{ href: string; number: number }>
 }
 
 /**

@@ -217,27 +217,24 @@ export interface StatusTrackerPage extends TrackerView {
  * One page of a list of articles, newest first: the archive's (`/articles/`, `/articles/page/2/`, …),
  * a tag's (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …) or an author's (`/authors/<slug>/…`).
  */
-export interface ArticleListPage {
+/** Where one page of a list split into pages is, and its neighbours. */
+export interface ListPageNavigation {
   url: string
   number: number
   total: number
-  articles: ArticleSummary[]
   previous?: string | undefined
   next?: string | undefined
   /** Every page of the list, for the numbered page links. */
   pages: Array<{ href: string; number: number }>
 }
 
+export interface ArticleListPage extends ListPageNavigation {
+  articles: ArticleSummary[]
+}
+
 /** One page of the people index, in name order. */
-export interface PeopleListPage {
-  url: string
-  number: number
-  total: number
+export interface PeopleListPage extends ListPageNavigation {
   people: Link[]
-  previous?: string | undefined
-  next?: string | undefined
-  /** Every page of the list, for the numbered page links. */
-  pages: Array<{ href: string; number: number }>
 }
 
 /** One page of the article archive. */

@@ -1,11 +1,11 @@
 import { eventAnchor } from '../../scripts/site-data/feeds.ts'
 import type {
-  ArticleListPage,
   ArticleSummary,
   CastLine,
   Decision,
   FilterLink,
   ImageView,
+  ListPageNavigation,
   ShowSummary,
   SourceView,
   StatusView,
@@ -240,9 +240,6 @@ export function statusGroups(view: TrackerView) {
   )
 }
 
-/** What {@link pagination} reads of a page of a list. */
-type PagedList = Pick<ArticleListPage, 'number' | 'total' | 'previous' | 'next' | 'pages'>
-
 /**
  * Links to the other pages of a list (the archive, a tag's, an author's, the people index): the
  * previous and next page, and the page numbers around this one (see `pageWindow`).
@@ -252,7 +249,7 @@ type PagedList = Pick<ArticleListPage, 'number' | 'total' | 'previous' | 'next' 
  * @param words the previous and next links' text (a list of articles: newer and older)
  */
 export function pagination(
-  page: PagedList,
+  page: ListPageNavigation,
   label: string,
   words: { previous: string; next: string } = { previous: '← Newer', next: 'Older →' },
 ) {

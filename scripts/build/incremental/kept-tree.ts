@@ -73,7 +73,7 @@ export async function keepAsTree(
     const current = new Set(now)
     for (const file of before) {
       if (current.has(file)) continue
-      await removeFile(retired, file)
+      removeFile(retired, file)
     }
     // Synchronous: without `known`, tens of thousands of `stat`s, nearly all finding the same file.
     const had = new Set(before)

@@ -1,5 +1,5 @@
 import { type Dirent, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
-import { readdir, rm, rmdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 /**
@@ -72,7 +72,7 @@ export async function settleIntoTree(
       files.push(file)
       continue
     }
-    removeFileSync(tree.dir, file)
+    removeFile(tree.dir, file)
   }
   const made = new Set<string>()
   for (const file of written) {
@@ -120,27 +120,16 @@ function relativeFiles(dir: string, entries: ReadonlyArray<Dirent>): string[] {
     )
 }
 
-/** {@link removeFile}, without leaving the thread. */
-function removeFileSync(root: string, file: string): void {
+/**
+ * Removes `file` under `root`, and the directories that leaves empty, deepest first. Synchronous:
+ * the few removals of a build cost less than a thread-pool round trip each.
+ */
+export function removeFile(root: string, file: string): void {
   rmSync(join(root, file), { force: true })
   let dir = dirname(file)
   while (dir !== '.' && dir !== '') {
     try {
       rmdirSync(join(root, dir))
-    } catch {
-      return
-    }
-    dir = dirname(dir)
-  }
-}
-
-/** Removes `file` under `root`, and the directories that leaves empty, deepest first. */
-export async function removeFile(root: string, file: string): Promise<void> {
-  await rm(join(root, file), { force: true })
-  let dir = dirname(file)
-  while (dir !== '.' && dir !== '') {
-    try {
-      await rmdir(join(root, dir))
     } catch {
       return
     }
