@@ -195,7 +195,7 @@ export interface RenderedPages extends RenderSummary {
   /** HTML files among the build's pages (rendered or reused). */
   htmlPages: number
   /** Writes `_build/manifest.json`; call once every other output is in place. */
-  writeManifest(): Promise<void>
+  writeManifest(): void
 }
 
 /**

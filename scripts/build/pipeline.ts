@@ -156,7 +156,7 @@ async function renderPrepared(
   if (options.search !== false && !usedTree) await indexForSearch()
   await writeReport(dir, siteData, validation)
   progress.step('writing the build manifest')
-  await rendered.writeManifest()
+  rendered.writeManifest()
   if (!options.saveCacheLater) cache.save()
   let settled: SettledTree | undefined
   if (options.tree && usedTree) {
@@ -165,7 +165,7 @@ async function renderPrepared(
     if (options.search === false)
       for (const file of tree.files) if (file.startsWith(`${SEARCH_INDEX_DIR}/`)) keep.add(file)
     progress.step(`settling ${rendered.rendered} page(s) into the prepared copy of the previous build`)
-    settled = await settleIntoTree(dir, tree, keep)
+    settled = settleIntoTree(dir, tree, keep)
     if (options.search !== false) {
       await indexForSearch()
       const index = (await filesUnder(join(dir, SEARCH_INDEX_DIR))).map(

@@ -96,7 +96,7 @@ function manifestJson(manifest: Manifest): string {
  * @param sortedPages how many of `content.pages`, from the start, are in order already (the pages an
  *   incremental build kept, in the previous manifest's order); default: counted
  */
-export async function writeManifest(dir: string, content: Manifest, sortedPages?: number): Promise<void> {
+export function writeManifest(dir: string, content: Manifest, sortedPages?: number): void {
   const manifest: Manifest = {
     ...content,
     templates: Object.fromEntries(Object.entries(content.templates).sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -56,11 +56,7 @@ export interface PreparedTree {
  * @param keep paths of the tree's files the build keeps
  * @returns the files written (renamed in) and every file of the result
  */
-export async function settleIntoTree(
-  fresh: string,
-  tree: PreparedTree,
-  keep: ReadonlySet<string>,
-): Promise<SettledTree> {
+export function settleIntoTree(fresh: string, tree: PreparedTree, keep: ReadonlySet<string>): SettledTree {
   // Synchronous throughout: an incremental build writes dozens of files, each in a directory of its
   // own, and a thread-pool round trip per directory and file took several times the work itself.
   const written = filesUnderSync(fresh)
