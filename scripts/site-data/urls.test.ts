@@ -26,4 +26,29 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl('https://example.com', '/shows/a/')).toBe('https://example.com/shows/a/')
     expect(absoluteUrl('https://example.com/sub', '/shows/a/')).toBe('https://example.com/shows/a/')
   })
+
+  it('answers as the URL parser does, for plain and unusual paths and sites', () => {
+    const sites = [
+      'https://example.com',
+      'HTTPS://Example.COM:443',
+      'http://localhost:8080',
+      'file:///srv/site',
+    ]
+    const paths = [
+      '/',
+      '/feed.xml',
+      '/people/page/2/',
+      '/a/../b/',
+      '/a/./b',
+      '/a b/',
+      '/café/',
+      '/x?y=1',
+      '/x#y',
+      '//evil.example/',
+      '/%2e%2e/',
+    ]
+    for (const site of sites)
+      for (const path of paths)
+        expect(absoluteUrl(site, path), `${site} ${path}`).toBe(new URL(path, `${site}/`).href)
+  })
 })

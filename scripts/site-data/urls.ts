@@ -66,5 +66,21 @@ function normalisedSlug(raw: string): string {
  * @param path site path starting with `/`
  */
 export function absoluteUrl(siteUrl: string, path: string): string {
+  // Every page names a few such URLs; the site's own paths need no parsing (a tenth of the
+  // template time went to `new URL` at 10,000 articles).
+  if (PLAIN_PATH.test(path)) {
+    if (siteUrl !== lastSite.url) lastSite = { url: siteUrl, origin: httpOrigin(siteUrl) }
+    if (lastSite.origin) return lastSite.origin + path
+  }
   return new URL(path, `${siteUrl}/`).href
+}
+
+/** A path from the root with nothing to resolve or escape: no dot segments, query, fragment or escapes. */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_-]+)*(?:\/|\.[A-Za-z0-9]+)?$/
+let lastSite: { url: string; origin: string | undefined } = { url: '', origin: undefined }
+
+/** The origin a root path resolves against, for http(s) sites. */
+function httpOrigin(siteUrl: string): string | undefined {
+  const base = new URL(`${siteUrl}/`)
+  return base.protocol === 'http:' || base.protocol === 'https:' ? base.origin : undefined
 }
