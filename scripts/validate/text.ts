@@ -50,6 +50,8 @@ export const META_DESCRIPTION_MAX = 160
  */
 export function truncateText(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim()
+  // No more code units than `max`, so no more code points: nothing to cut (most titles).
+  if (clean.length <= max) return clean
   const chars = Array.from(clean)
   if (chars.length <= max) return clean
   const head = chars.slice(0, Math.max(1, max - 1)).join('')

@@ -324,6 +324,9 @@ describe('text hygiene', () => {
     expect(truncateText('short', 10)).toBe('short')
     expect(truncateText('one two three four five', 12)).toBe('one two…')
     expect(Array.from(truncateText('😀'.repeat(20), 5))).toHaveLength(5)
+    // Longer than `max` in code units, not in code points: kept whole.
+    expect(truncateText('😀'.repeat(4), 5)).toBe('😀'.repeat(4))
+    expect(truncateText(`${'x'.repeat(10)}  `, 10)).toBe('x'.repeat(10))
     expect(truncateText('a   b', 10)).toBe('a b')
   })
 })
