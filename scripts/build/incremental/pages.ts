@@ -277,7 +277,7 @@ function shareOf(key: string, count: number): number {
 
 /** Permalink and computed-data functions see the tracking view too. */
 function wrapFunctions(run: Run, data: Record<string, unknown>): void {
-  if (typeof data.permalink === 'function') data.permalink = wrap(run, data.permalink as Fn)
+  if (typeof data.permalink === 'function') data.permalink = wrap(run, unwrapped(data.permalink as Fn))
   const computed = data.eleventyComputed
   if (computed && typeof computed === 'object') data.eleventyComputed = wrapComputed(run, computed)
 }
@@ -289,7 +289,7 @@ function wrapComputed(run: Run, value: object): object {
   for (const [key, entry] of Object.entries(value)) {
     out[key] =
       typeof entry === 'function'
-        ? wrap(run, entry as Fn, 'computed')
+        ? wrap(run, unwrapped(entry as Fn), 'computed')
         : entry && typeof entry === 'object' && !Array.isArray(entry)
           ? wrapComputed(run, entry)
           : entry
@@ -297,8 +297,15 @@ function wrapComputed(run: Run, value: object): object {
   return out
 }
 
+/** Each wrapper's function, so that data seen by two runs is never wrapped twice. */
+const wrappedFunctions = new WeakMap<Fn, Fn>()
+
+function unwrapped(fn: Fn): Fn {
+  return wrappedFunctions.get(fn) ?? fn
+}
+
 function wrap(run: Run, fn: Fn, kind: 'permalink' | 'computed' = 'permalink'): Fn {
-  return function (this: unknown, data, ...rest) {
+  const wrapper: Fn = function (this: unknown, data, ...rest) {
     if (!data || typeof data !== 'object' || (data.reel as unknown) !== run.siteData) {
       // Eleventy first calls computed functions with stand-in data, to find which other computed
       // keys or collections they read. This site's read its data alone (test/site/computed.test.ts
@@ -317,6 +324,8 @@ function wrap(run: Run, fn: Fn, kind: 'permalink' | 'computed' = 'permalink'): F
     }
     return fn.call(this, trackedData(run, data, recorder), ...rest)
   }
+  wrappedFunctions.set(wrapper, fn)
+  return wrapper
 }
 
 function recorderFor(run: Run, outputPath: string): Recorder {
