@@ -31,11 +31,12 @@ import {
   MANIFEST_PATH,
   type Manifest,
   type ManifestPage,
+  type PreparedManifest,
   planIncremental,
+  prepareManifest,
   readManifest,
   siteConfigHash,
   templateEntries,
-  writeManifest,
 } from './incremental/manifest.ts'
 import type { PageRecord, RenderPlan, Share, TemplateInfo } from './incremental/pages.ts'
 import { type RenderedShares, renderShares } from './incremental/render.ts'
@@ -194,8 +195,11 @@ export interface RenderedPages extends RenderSummary {
   reusedOutputs: string[]
   /** HTML files among the build's pages (rendered or reused). */
   htmlPages: number
-  /** Writes `_build/manifest.json`; call once every other output is in place. */
-  writeManifest(): void
+  /**
+   * Makes the build's manifest (`_build/manifest.json`), to be written into the build's directory
+   * with `write`; call once every page is in place, and once.
+   */
+  manifest(): PreparedManifest
 }
 
 /**
@@ -235,8 +239,7 @@ export async function renderPages(
     // pages are in the previous manifest's order, which is the order a manifest is written in.
     hasher.forgetPrevious()
     lastHasher = hasher
-    return writeManifest(
-      dir,
+    return prepareManifest(
       { format: 1, code, site, builtAt: siteData.builtAt, templates: entries, pages },
       kept.length,
     )
@@ -252,7 +255,7 @@ export async function renderPages(
       rendered: written.length,
       reused: 0,
       reason: previous?.reason,
-      writeManifest: () => manifestOf([], records, templates),
+      manifest: () => manifestOf([], records, templates),
     }
   }
 
@@ -288,7 +291,7 @@ export async function renderPages(
     mode: 'incremental',
     rendered: written.length,
     reused: kept.length,
-    writeManifest: () => manifestOf(kept, records, templates, plan.planned),
+    manifest: () => manifestOf(kept, records, templates, plan.planned),
   }
 }
 

@@ -9,6 +9,7 @@ import { buildReport, countsText, validationReportOf } from '../validate/report.
 import type { SkippedDocument, ValidationReport } from '../validate/validate.ts'
 import { collectGarbage } from './gc.ts'
 import { discardKeptTree, keepAsTree, openKeptTree } from './incremental/kept-tree.ts'
+import type { PreparedManifest } from './incremental/manifest.ts'
 import { filesUnder, type PreparedTree, type SettledTree, settleIntoTree } from './incremental/tree.ts'
 import { openBuildCache, type RenderSummary, renderPages } from './incremental.ts'
 import { stagingDirFor, swapIntoPlace } from './output.ts'
@@ -49,10 +50,13 @@ export interface BuildOptions {
    */
   tree?: PreparedTree | undefined
   /**
-   * Leave saving the rich-text cache to the caller (`RenderResult.saveCache`), for a process that
-   * answers first and saves after: writing the cache index is not needed to publish.
+   * Leave what only the next build reads for the caller to save after it has answered, for a process
+   * that answers first: the rich-text cache (`RenderResult.saveCache`) and the build manifest
+   * (`RenderResult.manifest`, written wherever the build's directory is by then). Until it is
+   * written the build has no manifest: one that is never written makes the next build render
+   * everything, never trust another build's manifest.
    */
-  saveCacheLater?: boolean
+  saveLater?: boolean
   /**
    * Site data kept from the previous build of a process that builds again (the publisher's worker):
    * what is made from the same inputs is kept as it was (scripts/site-data/memo.ts).
@@ -94,8 +98,13 @@ export interface RenderResult {
   usedTree: boolean
   /** What settling into `options.tree` wrote and left (search index included). */
   settled?: SettledTree | undefined
-  /** Saves the rich-text cache, when `saveCacheLater` asked for it (else it was saved already). */
+  /** Saves the rich-text cache, when `saveLater` asked for it (else it was saved already). */
   saveCache: () => void
+  /**
+   * Makes the build manifest, when `saveLater` asked for it (else it is written already):
+   * `write` it into the build's directory.
+   */
+  manifest: (() => PreparedManifest) | undefined
   /** The earliest `publishedAt` still to come (a rebuild is due then), or null. */
   nextScheduledAt: string | null
 }
@@ -155,9 +164,11 @@ async function renderPrepared(
   // Pagefind indexes every page in `dir`: with a prepared tree, only once the reused pages are in.
   if (options.search !== false && !usedTree) await indexForSearch()
   await writeReport(dir, siteData, validation)
-  progress.step('writing the build manifest')
-  rendered.writeManifest()
-  if (!options.saveCacheLater) cache.save()
+  if (!options.saveLater) {
+    progress.step('writing the build manifest')
+    rendered.manifest().write(dir)
+    cache.save()
+  }
   let settled: SettledTree | undefined
   if (options.tree && usedTree) {
     const tree = options.tree
@@ -186,6 +197,7 @@ async function renderPrepared(
     usedTree,
     settled,
     saveCache: () => cache.save(),
+    manifest: options.saveLater ? () => rendered.manifest() : undefined,
     nextScheduledAt,
   }
 }

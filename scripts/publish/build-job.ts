@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareNextLookups } from '../build/cache.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
-import { prepareNextPlan } from '../build/incremental/manifest.ts'
+import { type PreparedManifest, prepareNextPlan } from '../build/incremental/manifest.ts'
 import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import type { Progress } from '../build/progress.ts'
@@ -37,6 +38,50 @@ function runAfterReply(): void {
   const work = afterReply
   afterReply = undefined
   work?.()
+}
+
+/**
+ * The last build's manifest, made after the answer but not yet written: the publisher moves a
+ * build's directory when it publishes it, so the manifest waits for the next job (a
+ * {@link FinishJob} once the build is published, else whatever comes next) or for the publisher
+ * letting the process go, and is then written into the build's directory wherever that is, known
+ * by its identity (see `identityOf`).
+ */
+let pendingManifest: { manifest: PreparedManifest; identity: string; places: string[] } | undefined
+
+/**
+ * Writes the last build's manifest into its directory, where that is now: found among the places
+ * it may be by its identity, never into any other directory. A build that was dropped (its
+ * directory removed) or moved elsewhere keeps none.
+ */
+function writePendingManifest(): void {
+  const pending = pendingManifest
+  pendingManifest = undefined
+  if (!pending) return
+  for (const place of pending.places) {
+    try {
+      if (identityOf(place) !== pending.identity) continue
+      pending.manifest.write(place, { existing: true })
+      return
+    } catch {
+      // Moved while being written to (the publisher renames it once): the next place.
+    }
+  }
+}
+
+/**
+ * A directory's device, inode and birth time, which a rename keeps (the birth time tells apart a
+ * new directory given a removed one's inode); undefined when there is none.
+ */
+function identityOf(dir: string): string | undefined {
+  const stats = statSync(dir, { bigint: true, throwIfNoEntry: false })
+  return stats?.isDirectory() ? `${stats.dev}:${stats.ino}:${stats.birthtimeNs}` : undefined
+}
+
+/** Finishes what the last build left: its work after the answer, then its manifest. */
+export function finishLastBuild(): void {
+  runAfterReply()
+  writePendingManifest()
 }
 
 /** Sends a message to the publisher (the parent process); resolves once it is written. */
@@ -91,6 +136,11 @@ export interface WorkerJob {
    * build, so it is used as it was read while the file's state is the same (else it is read as usual).
    */
   readAhead?: boolean
+  /**
+   * Where the publisher moves `dir` when it publishes the build (absolute): the build's manifest,
+   * written after the answer, goes wherever the build's directory is by then.
+   */
+  release?: string
 }
 
 /**
@@ -112,9 +162,21 @@ export interface ReadResult {
 }
 
 /** Every job the build worker takes. */
-export type AnyJob = WorkerJob | SearchJob | TreeJob | ReadJob
+/**
+ * Finishes what the last build left once the publisher has published it: its manifest is written
+ * into the release (other processes copy the release next, for search and the next build's tree).
+ */
+export interface FinishJob {
+  task: 'finish'
+}
+
+export interface FinishResult {
+  finished: true
+}
+
+export type AnyJob = WorkerJob | SearchJob | TreeJob | ReadJob | FinishJob
 /** What a job of each kind answers. */
-export type AnyResult = WorkerResult | SearchResult | TreeResult | ReadResult
+export type AnyResult = WorkerResult | SearchResult | TreeResult | ReadResult | FinishResult
 
 /** Indexes a published release for search: a copy of it (hard links) with a fresh Pagefind index. */
 export interface SearchJob {
@@ -165,7 +227,10 @@ export type WorkerMessage =
 
 /** Runs any kind of job the worker receives. */
 export function runWorkerJob(job: AnyJob, report: (message: WorkerMessage) => void): Promise<AnyResult> {
+  // Sent once the publisher has published (or dropped) the last build: its manifest goes in now.
+  finishLastBuild()
   if (!('task' in job)) return runBuildJob(job, report)
+  if (job.task === 'finish') return Promise.resolve({ finished: true })
   if (job.task === 'read') return runReadJob(job)
   return job.task === 'search' ? runSearchJob(job, report) : runTreeJob(job, report)
 }
@@ -259,8 +324,8 @@ export async function runBuildJob(
   job: WorkerJob,
   report: (message: WorkerMessage) => void,
 ): Promise<WorkerResult> {
-  // The cache the last build left to save is the one this build opens.
-  runAfterReply()
+  // The cache the last build left to save is the one this build opens; its manifest, the one it reads.
+  finishLastBuild()
   const now = new Date()
   const progress = {
     step: (message: string) => report({ type: 'step', message }),
@@ -289,14 +354,18 @@ export async function runBuildJob(
       ...(job.cacheDir !== undefined ? { cacheDir: job.cacheDir } : {}),
       ...(job.search === 'later' ? { search: false } : {}),
       ...(job.tree && job.previous ? { tree: job.tree } : {}),
-      saveCacheLater: true,
+      saveLater: true,
       memo: siteDataMemo,
     },
     job.dir,
   )
+  const identity = identityOf(job.dir)
   afterReply = () => {
     rendered.saveCache()
-    prepareNextPlan()
+    const manifest = rendered.manifest?.()
+    if (manifest && identity)
+      pendingManifest = { manifest, identity, places: job.release ? [job.dir, job.release] : [job.dir] }
+    prepareNextPlan(manifest?.manifest)
     prepareNextLookups()
   }
   // Search keeps working, one publish behind, until the publisher indexes this release (a prepared

@@ -6,7 +6,7 @@
  * `process.chdir`, memory and any crash away from the server, and lets a shutdown cancel a build by
  * ending the process.
  */
-import { type AnyJob, answerJob } from './build-job.ts'
+import { type AnyJob, answerJob, finishLastBuild } from './build-job.ts'
 
 if (!process.send) {
   console.error('build-worker.ts is started by the publisher (npm start), not directly')
@@ -14,8 +14,13 @@ if (!process.send) {
 }
 
 // Ctrl-C in a terminal signals the whole process group: the publisher decides when a build stops
-// (it waits for it or sends SIGTERM). If the publisher dies, stop too.
+// (it waits for it or sends SIGTERM). If the publisher dies, stop too. The publisher lets an idle
+// process go, or one that answered its last build: what that build left is finished first (its
+// manifest is what the next process starts from).
 process.on('SIGINT', () => {})
-process.on('disconnect', () => process.exit(1))
+process.on('disconnect', () => {
+  finishLastBuild()
+  process.exit(1)
+})
 
 process.on('message', (job: AnyJob) => void answerJob(job))

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { PreparedTree } from '../build/incremental/tree.ts'
-import type { ReadResult, SearchResult, TreeResult, WorkerMessage } from './build-job.ts'
+import type { FinishResult, ReadResult, SearchResult, TreeResult, WorkerMessage } from './build-job.ts'
 import { probeFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
 import { DEFAULT_MAX_BODY_BYTES } from './limits.ts'
@@ -209,6 +209,25 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       )
     ahead = { done, received }
   }
+  /**
+   * Has the worker write the published build's manifest into the release (it answers first and
+   * writes it after): the search index and the next build's copy are made from the release.
+   */
+  async function finishBuild(log: Logger): Promise<void> {
+    // A process let go after its last build wrote the manifest as it left.
+    if (!worker.hasProcess()) return
+    try {
+      await worker.run<FinishResult>({
+        job: { task: 'finish' },
+        signal: new AbortController().signal,
+        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+      })
+    } catch (error) {
+      // The release is live; without its manifest the next build renders every page.
+      log.warn('build.finish.failed', { error: errorMessage(error) })
+    }
+  }
+
   /** Waits for a read-ahead; true when the build may use what it read. */
   async function takeReadAhead(): Promise<boolean> {
     const taken = ahead
@@ -265,6 +284,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           search: 'later',
           ...(tree ? { tree } : {}),
           readAhead: readAheadValid,
+          release: releases.dirOf(id),
         },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
@@ -323,6 +343,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           (error: unknown) => log.warn('releases.prune.failed', { error: errorMessage(error) }),
         ),
       )
+      await finishBuild(log)
       startBackground(meta, log)
     } catch (error) {
       if (tree) removeLater(tree.dir)

@@ -76,7 +76,8 @@ export class BuildWorker {
     return new Promise((resolve, reject) => {
       if (options.signal.aborted) return reject(new BuildCancelledError())
       const child = this.#child ?? this.#spawn(options)
-      this.#builds += 1
+      // Builds count (they import the templates); the small jobs between them do not.
+      if (!('task' in options.job)) this.#builds += 1
       const last = this.#builds >= (this.#options.maxBuilds ?? 50)
       if (last) this.#child = undefined
 
@@ -162,6 +163,11 @@ export class BuildWorker {
         // The child died at once; 'close' reports it.
       }
     })
+  }
+
+  /** Whether a process is up, kept from the last job (one that answered its last build is not). */
+  hasProcess(): boolean {
+    return this.#child !== undefined
   }
 
   /** Ends the idle worker process, if any (a running build is stopped through its signal). */

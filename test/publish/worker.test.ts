@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { access, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,7 +9,13 @@ import { openDatasetSource } from '../../scripts/build/incremental/dataset-sourc
 import { renderSite } from '../../scripts/build/pipeline.ts'
 import { generateDocuments } from '../../scripts/gen/dataset.ts'
 import { editFields, editText } from '../../scripts/gen/edits.ts'
-import { runBuildJob, runReadJob, type WorkerJob } from '../../scripts/publish/build-job.ts'
+import {
+  runBuildJob,
+  runReadJob,
+  runWorkerJob,
+  type TreeResult,
+  type WorkerJob,
+} from '../../scripts/publish/build-job.ts'
 import { BuildCancelledError, BuildFailedError, BuildWorker } from '../../scripts/publish/runner.ts'
 import type { SanityDocument } from '../../scripts/source/types.ts'
 
@@ -90,6 +96,24 @@ describe('the build worker host', () => {
     const pids = [(await run(worker)).pid, (await run(worker)).pid, (await run(worker)).pid]
     expect(pids[1]).toBe(pids[0])
     expect(pids[2]).not.toBe(pids[0])
+  })
+
+  it('counts builds only, not the small jobs between them, and says when no process is kept', async () => {
+    worker = new BuildWorker({ workerPath, maxBuilds: 2 })
+    expect(worker.hasProcess()).toBe(false)
+    const first = (await run(worker)).pid
+    expect(worker.hasProcess()).toBe(true)
+    // The echo worker answers every job as a build, with its pid.
+    const finish = await worker.run({
+      job: { task: 'finish' },
+      signal: new AbortController().signal,
+      timeoutMs: 10_000,
+    })
+    expect(Number(finish.origin)).toBe(first)
+    expect((await run(worker)).pid).toBe(first)
+    // That was its second build: it is let go.
+    expect(worker.hasProcess()).toBe(false)
+    expect((await run(worker)).pid).not.toBe(first)
   })
 
   it('ends the process of a cancelled or timed-out build', async () => {
@@ -211,6 +235,75 @@ describe('a read job ahead of a build', () => {
       read: false,
     })
   }, 60_000)
+})
+
+describe('a build answered before its manifest is written', () => {
+  it('writes it at the next job into the build wherever it was moved, and into no other directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reel-later-'))
+    const dataset = join(dir, 'data.ndjson')
+    await copyFile('content/data.ndjson', dataset)
+    const source = { kind: 'dataset' as const, dataset }
+    const cacheDir = join(dir, 'cache')
+    const at = (name: string) => join(dir, name)
+    const manifestIn = (name: string) => join(dir, name, '_build', 'manifest.json')
+    const builtAt = async (name: string) =>
+      (JSON.parse(await readFile(manifestIn(name), 'utf8')) as { builtAt: string }).builtAt
+    const build = async (name: string, more: Partial<WorkerJob> = {}) => {
+      const steps: string[] = []
+      await runBuildJob(
+        { ...job(), source, dir: at(name), cacheDir, search: 'later', ...more },
+        (message) => {
+          if (message.type === 'step') steps.push(message.message)
+        },
+      )
+      return steps
+    }
+    const id = 'article-partner-track-season-2'
+    // The article's own line, as an edit in Studio changes it.
+    const edit = async (from: string, to: string) => {
+      const lines = (await readFile(dataset, 'utf8')).split('\n')
+      const line = lines.findIndex((text) => text.startsWith(`{"_id":"${id}"`))
+      lines[line] = (lines[line] as string).replace(from, to)
+      await writeFile(dataset, lines.join('\n'))
+      return { changedIds: [id], full: false }
+    }
+
+    await build('one')
+    await expect(access(manifestIn('one'))).rejects.toThrow()
+    // The next job writes it first: a copy of the build made by that job holds it.
+    const tree = {
+      dir: at('tree'),
+      ...((await runWorkerJob({ task: 'tree', from: at('one'), dir: at('tree') }, () => {})) as TreeResult),
+    }
+    expect(tree.files).toContain('_build/manifest.json')
+
+    // Settled into that copy, the next build does not pass its manifest off as its own; moved where
+    // the publisher publishes it, it gets its own there.
+    const steps = await build('two', {
+      previous: at('one'),
+      tree,
+      release: at('two-published'),
+      ...(await edit('Is the Latest', 'Is This Latest')),
+    })
+    expect(steps.some((step) => step.startsWith('incremental render'))).toBe(true)
+    await expect(access(manifestIn('two'))).rejects.toThrow()
+    await rename(at('two'), at('two-published'))
+    const next = await build('three', {
+      previous: at('two-published'),
+      release: at('three-published'),
+      ...(await edit('Is This Latest', 'Is the Latest')),
+    })
+    expect(next.some((step) => step.startsWith('incremental render'))).toBe(true)
+    expect(await builtAt('two-published')).not.toBe(await builtAt('one'))
+    await expect(access(at('two'))).rejects.toThrow()
+
+    // A build that was dropped keeps no manifest, and another directory where it would have gone gets none.
+    await rm(at('three'), { recursive: true })
+    await mkdir(join(at('three-published'), '_build'), { recursive: true })
+    await runWorkerJob({ task: 'tree', from: at('one'), dir: at('tree-two') }, () => {})
+    await expect(access(manifestIn('three-published'))).rejects.toThrow()
+    await expect(access(at('three'))).rejects.toThrow()
+  }, 120_000)
 })
 
 describe('builds one after another in a process that stays up', () => {

@@ -97,19 +97,47 @@ function manifestJson(manifest: Manifest): string {
  *   incremental build kept, in the previous manifest's order); default: counted
  */
 export function writeManifest(dir: string, content: Manifest, sortedPages?: number): void {
+  prepareManifest(content, sortedPages).write(dir)
+}
+
+/** A build's manifest put in order and serialised, ready to be written (see {@link writeManifest}). */
+export interface PreparedManifest {
+  readonly manifest: Manifest
+  /**
+   * Writes it into the build's directory `dir`, replacing any manifest there.
+   *
+   * @param options `existing`: make no directory; throw (ENOENT) when `dir/_build` is not there, as
+   *   when `dir` was moved away meanwhile
+   */
+  write(dir: string, options?: { existing?: boolean }): void
+}
+
+/**
+ * {@link writeManifest} in two steps: the manifest made now, written when `write` is called.
+ *
+ * @param content the manifest
+ * @param sortedPages as for {@link writeManifest}
+ */
+export function prepareManifest(content: Manifest, sortedPages?: number): PreparedManifest {
   const manifest: Manifest = {
     ...content,
     templates: Object.fromEntries(Object.entries(content.templates).sort(([a], [b]) => (a < b ? -1 : 1))),
     pages: byOutput(content.pages, sortedPages),
   }
-  const file = join(dir, MANIFEST_PATH)
-  lastWritten = undefined
-  // Synchronous: one write of a few MB, which the thread pool took in 512 KB round trips.
-  mkdirSync(join(dir, '_build'), { recursive: true })
-  // Removed first: the directory may hold a hard link to the previous build's manifest.
-  rmSync(file, { force: true })
-  writeFileSync(file, `${manifestJson(manifest)}\n`)
-  lastWritten = { file: fileIdentity(statSync(file, { bigint: true })), manifest }
+  const text = `${manifestJson(manifest)}\n`
+  return {
+    manifest,
+    write(dir, options = {}) {
+      const file = join(dir, MANIFEST_PATH)
+      lastWritten = undefined
+      // Synchronous: one write of a few MB, which the thread pool took in 512 KB round trips.
+      if (!options.existing) mkdirSync(join(dir, '_build'), { recursive: true })
+      // Removed first: the directory may hold a hard link to the previous build's manifest.
+      rmSync(file, { force: true })
+      writeFileSync(file, text)
+      lastWritten = { file: fileIdentity(statSync(file, { bigint: true })), manifest }
+    },
+  }
 }
 
 /**
@@ -399,12 +427,13 @@ function planIndex(manifest: Manifest): PlanIndex {
 }
 
 /**
- * Makes ahead of time what the next incremental build's plan looks up in the manifest this process
- * wrote last (pages by template and by item, ~20,000 of them at 10,000 articles): a process that
- * builds again calls it while idle, after answering a build.
+ * Makes ahead of time what the next incremental build's plan looks up in a manifest (pages by
+ * template and by item, ~20,000 of them at 10,000 articles): a process that builds again calls it
+ * while idle, after answering a build.
+ *
+ * @param manifest the manifest the next build plans from; default: the one this process wrote last
  */
-export function prepareNextPlan(): void {
-  const manifest = lastWritten?.manifest
+export function prepareNextPlan(manifest: Manifest | undefined = lastWritten?.manifest): void {
   if (!manifest) return
   const index = planIndex(manifest)
   for (const [template, info] of Object.entries(manifest.templates))
