@@ -161,7 +161,6 @@ export interface ReadResult {
   read: boolean
 }
 
-/** Every job the build worker takes. */
 /**
  * Finishes what the last build left once the publisher has published it: its manifest is written
  * into the release (other processes copy the release next, for search and the next build's tree).
@@ -174,6 +173,7 @@ export interface FinishResult {
   finished: true
 }
 
+/** Every job the build worker takes. */
 export type AnyJob = WorkerJob | SearchJob | TreeJob | ReadJob | FinishJob
 /** What a job of each kind answers. */
 export type AnyResult = WorkerResult | SearchResult | TreeResult | ReadResult | FinishResult
