@@ -45,7 +45,7 @@ function runAfterReply(): void {
  * build's directory when it publishes it, so the manifest waits for the next job (a
  * {@link FinishJob} once the build is published, else whatever comes next) or for the publisher
  * letting the process go, and is then written into the build's directory wherever that is, known
- * by its identity (see `identityOf`).
+ * by its identity (see `directoryIdentity`).
  */
 let pendingManifest: { manifest: PreparedManifest; identity: string; places: string[] } | undefined
 
@@ -60,7 +60,7 @@ function writePendingManifest(): void {
   if (!pending) return
   for (const place of pending.places) {
     try {
-      if (identityOf(place) !== pending.identity) continue
+      if (directoryIdentity(place) !== pending.identity) continue
       pending.manifest.write(place, { existing: true })
       return
     } catch {
@@ -73,7 +73,7 @@ function writePendingManifest(): void {
  * A directory's device, inode and birth time, which a rename keeps (the birth time tells apart a
  * new directory given a removed one's inode); undefined when there is none.
  */
-function identityOf(dir: string): string | undefined {
+function directoryIdentity(dir: string): string | undefined {
   const stats = statSync(dir, { bigint: true, throwIfNoEntry: false })
   return stats?.isDirectory() ? `${stats.dev}:${stats.ino}:${stats.birthtimeNs}` : undefined
 }
@@ -359,7 +359,7 @@ export async function runBuildJob(
     },
     job.dir,
   )
-  const identity = identityOf(job.dir)
+  const identity = directoryIdentity(job.dir)
   afterReply = () => {
     rendered.saveCache()
     const manifest = rendered.manifest?.()
