@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareNextLookups } from '../build/cache.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
@@ -185,11 +185,18 @@ export interface SearchJob {
   from: string
   /** Fresh directory for the indexed copy (absolute, same filesystem). */
   dir: string
+  /**
+   * A fresh directory to link the new index into as well (same filesystem): the publisher puts it
+   * into the copy prepared for the next build, whose index is the release's older one.
+   */
+  indexCopy?: string
 }
 
 export interface SearchResult {
   /** Pages in the index. */
   indexed: number
+  /** Files of the index linked into the job's `indexCopy`, relative to it. */
+  indexCopy?: string[]
 }
 
 /** Makes a hard-linked copy of a release for the next build to settle into (see `PreparedTree`). */
@@ -301,7 +308,8 @@ export async function runTreeJob(
 }
 
 /**
- * Links every file of the release except its search index into `dir`, then indexes `dir`.
+ * Links every file of the release except its search index into `dir`, then indexes `dir` (and links
+ * the index into `indexCopy`, when asked).
  */
 export async function runSearchJob(
   job: SearchJob,
@@ -317,7 +325,12 @@ export async function runSearchJob(
   )
   report({ type: 'step', message: 'indexing pages for search with Pagefind' })
   const { pages } = await buildSearchIndex(job.dir, siteConfigFromEnv().language)
-  return { indexed: pages }
+  if (!job.indexCopy) return { indexed: pages }
+  const written = join(job.dir, SEARCH_INDEX_DIR)
+  const indexFiles = await filesUnder(written)
+  mkdirSync(job.indexCopy, { recursive: true })
+  linkFiles(written, job.indexCopy, indexFiles)
+  return { indexed: pages, indexCopy: indexFiles }
 }
 
 export async function runBuildJob(

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
-import type { PreparedTree } from '../build/incremental/tree.ts'
+import { type PreparedTree, replaceSubtree } from '../build/incremental/tree.ts'
+import { SEARCH_INDEX_DIR } from '../build/search.ts'
 import type { FinishResult, ReadResult, SearchResult, TreeResult, WorkerMessage } from './build-job.ts'
 import { probeFingerprint, type SourceSpec } from './fingerprint.ts'
 import { IdempotencyStore } from './idempotency.ts'
@@ -396,17 +397,22 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   }
 
   /**
-   * What follows a publish, off the build queue and cancelled by the next build: the search index
-   * (see `indexForSearch`), then a hard-linked copy of the live release for the
-   * next build to settle into, so that build neither links every unchanged page nor creates a
-   * directory per page (seconds for a large site).
+   * What follows a publish, off the build queue and cancelled by the next build: first a hard-linked
+   * copy of the live release for the next build to settle into, so that an edit soon after this one
+   * neither links every unchanged page nor creates a directory per page (seconds for a large site);
+   * then the search index (see `indexForSearch`), which the copy takes too.
    */
   async function afterPublish(content: ReleaseMeta, signal: AbortSignal, log: Logger): Promise<void> {
-    const live = (await indexForSearch(content, signal, log)) ?? content.id
+    await prepareTree(content.id, signal, log)
+    await indexForSearch(content, signal, log)
+  }
+
+  /** Makes the copy of the live release `id` for the next build (`spare`). */
+  async function prepareTree(id: string, signal: AbortSignal, log: Logger): Promise<void> {
     if (shuttingDown || signal.aborted) return
     const current = await releases.current()
-    if (current.kind !== 'release' || current.id !== live) return
-    const dir = releases.treeDir(live)
+    if (current.kind !== 'release' || current.id !== id) return
+    const dir = releases.treeDir(id)
     try {
       const { files } = await backgroundWorker.run<TreeResult>({
         job: { task: 'tree', from: current.dir, dir },
@@ -415,8 +421,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         onSpawn: (pid) => log.info('build.worker', { pid, for: 'background' }),
       })
       if (signal.aborted) throw new BuildCancelledError()
-      spare = { of: live, tree: { dir, files } }
-      log.debug('tree.ready', { release: live, files: files.length })
+      spare = { of: id, tree: { dir, files } }
+      log.debug('tree.ready', { release: id, files: files.length })
     } catch (error) {
       // Removed meanwhile: a build waiting for this to stop does not wait for the deletion too.
       removeLater(dir)
@@ -425,25 +431,56 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   }
 
   /**
+   * Gives the copy prepared for the next build the index just made for release `id` (the indexed
+   * copy of the release it was made from, now live), so the next build carries the newest index;
+   * should that fail, the copy is dropped.
+   *
+   * @param index the new index, linked into a directory of its own (it is moved into the copy)
+   * @param files every file of `index`, relative to it
+   */
+  function indexTree(
+    prepared: { of: string; tree: PreparedTree },
+    id: string,
+    index: string,
+    files: readonly string[],
+    log: Logger,
+  ): void {
+    const replaced = `${prepared.tree.dir}.replaced`
+    try {
+      spare = { of: id, tree: replaceSubtree(prepared.tree, SEARCH_INDEX_DIR, index, files, replaced) }
+      log.debug('tree.indexed', { release: id, from: prepared.of })
+    } catch (error) {
+      spare = null
+      removeLater(prepared.tree.dir)
+      log.warn('tree.failed', { error: errorMessage(error) })
+    }
+    removeLater(replaced)
+    removeLater(index)
+  }
+
+  /**
    * The search index is built after the pages are live, so an edit is published without waiting for
    * Pagefind to index every page (most of a large site's build): the new release first carries the
    * previous index, then a copy of it (hard links) with a fresh index replaces it, and the release
-   * without one is deleted. A failed or cancelled index leaves the published pages as they are.
-   *
-   * @returns the release with the index, when it went live
+   * without one is deleted; the copy prepared for the next build takes the fresh index too. A failed
+   * or cancelled index leaves the published pages as they are.
    */
-  async function indexForSearch(
-    content: ReleaseMeta,
-    signal: AbortSignal,
-    log: Logger,
-  ): Promise<string | undefined> {
-    if (shuttingDown || signal.aborted) return undefined
+  async function indexForSearch(content: ReleaseMeta, signal: AbortSignal, log: Logger): Promise<void> {
+    if (shuttingDown || signal.aborted) return
     const id = newReleaseId(new Date(now()))
     const staging = releases.stagingDir(id)
     const started = Date.now()
+    // The copy for the next build, made from this release, takes the new index too.
+    const tree = spare?.of === content.id ? spare : null
+    const indexCopy = tree ? `${tree.tree.dir}.index` : undefined
     try {
-      const { indexed } = await backgroundWorker.run<SearchResult>({
-        job: { task: 'search', from: releases.dirOf(content.id), dir: staging },
+      const { indexed, indexCopy: indexFiles } = await backgroundWorker.run<SearchResult>({
+        job: {
+          task: 'search',
+          from: releases.dirOf(content.id),
+          dir: staging,
+          ...(indexCopy ? { indexCopy } : {}),
+        },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
         onSpawn: (pid) => log.info('build.worker', { pid, for: 'background' }),
@@ -455,13 +492,17 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       const current = await releases.current()
       if (signal.aborted || current.kind !== 'release' || current.id !== content.id) {
         removeLater(staging)
+        if (indexCopy) removeLater(indexCopy)
         log.info('search.skipped', { reason: 'the live release changed while indexing' })
-        return undefined
+        return
       }
       const durationMs = Date.now() - started
       await releases.commit(staging, { ...content, id, durationMs: content.durationMs + durationMs })
       await site.prepare(releases.dirOf(id))
       await releases.activate(id)
+      // Nothing takes the copy before this returns (a build waits for what follows a publish).
+      if (tree && indexCopy && indexFiles && spare === tree) indexTree(tree, id, indexCopy, indexFiles, log)
+      else if (indexCopy) removeLater(indexCopy)
       if (runtime.lastSuccess?.id === content.id) runtime.lastSuccess.id = id
       log.info('search.done', { release: id, indexed, durationMs })
       // No longer live; a build starting meanwhile does not wait for the deletion.
@@ -470,12 +511,11 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
           log.warn('releases.remove.failed', { release: content.id, error: errorMessage(error) })
         }),
       )
-      return id
     } catch (error) {
       removeLater(staging)
+      if (indexCopy) removeLater(indexCopy)
       const event = error instanceof BuildCancelledError ? 'search.cancelled' : 'search.failed'
       log.warn(event, { error: errorMessage(error), kept: 'previous search index' })
-      return undefined
     }
   }
 

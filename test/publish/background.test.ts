@@ -29,7 +29,7 @@ const WORKER = fileURLToPath(new URL('./fixtures/held-search-worker.ts', import.
 
 let ws: Workspace
 let publisher: Publisher
-const events: Array<{ event: string; message?: string; release?: string; build?: string }> = []
+const events: Array<{ event: string; message?: string; release?: string; build?: string; from?: string }> = []
 
 beforeAll(async () => {
   ws = await workspace()
@@ -50,10 +50,17 @@ const edit = async (title: string, key: string) => {
 
 it('settles the next build into a copy of the live release made meanwhile, leaving that release as it was', async () => {
   expect(named('search.done')).toHaveLength(1)
+  // The copy is made first, from the published pages; the release with their index then gives it that index.
   const ready = named('tree.ready')
   expect(ready).toHaveLength(1)
+  expect(ready[0]?.release).toBe(named('build.done')[0]?.build)
+  const indexed = named('tree.indexed')
+  expect(indexed).toHaveLength(1)
   const live = await realpath(ws.out)
-  expect(ready[0]?.release).toBe(live.split('/').at(-1))
+  expect(indexed[0]?.release).toBe(live.split('/').at(-1))
+  expect(events.findIndex((e) => e.event === 'tree.ready')).toBeLessThan(
+    events.findIndex((e) => e.event === 'search.done'),
+  )
   const before = await mkdtemp(join(tmpdir(), 'reel-live-before-'))
   await cp(live, before, { recursive: true })
 
@@ -106,4 +113,40 @@ it('cancels a search index still being made when the next edit comes, and publis
   const indexed = named('search.done').at(-1)
   expect(indexed).toBeDefined()
   expect((await status(publisher.url)).current?.id).toBe(indexed?.release)
+})
+
+it('settles an edit made while the search index is still being made into the copy made first, with the newest index', async () => {
+  const liveBefore = await realpath(ws.out)
+  const hold = join(ws.dir, 'HOLD_SEARCH')
+  await writeFile(hold, '')
+  events.length = 0
+  await edit('Edited Before The Index', 'background-4')
+  await waitFor(async () => named('search.step').some((e) => e.message === 'holding the search index'), {
+    what: 'the search index to start',
+  })
+  // The first edit settled into the copy given the live release's index: the index went on as it was.
+  const first = await realpath(ws.out)
+  expect(await compareTrees(join(liveBefore, 'pagefind'), join(first, 'pagefind'))).toEqual([])
+  expect(named('tree.ready').map((e) => e.release)).toEqual([first.split('/').at(-1)])
+
+  await edit('Edited While Indexing', 'background-5')
+  await waitFor(
+    async () => (await page(publisher.url, ARTICLE_PATH)).text.includes('Edited While Indexing'),
+    {
+      what: 'the second edit to go live',
+    },
+  )
+  expect(named('search.cancelled')).toHaveLength(1)
+  const settled = events.filter((e) => e.event === 'build.step' && e.message?.startsWith('settling'))
+  expect(settled).toHaveLength(2)
+  expect(
+    events.some(
+      (e) => e.event === 'build.step' && e.message?.startsWith('rendered') && e.message.includes('linking'),
+    ),
+  ).toBe(false)
+  const second = await realpath(ws.out)
+  expect(await compareTrees(join(liveBefore, 'pagefind'), join(second, 'pagefind'))).toEqual([])
+  await rm(hold)
+  publisher.requestBuild()
+  await publisher.idle()
 })

@@ -85,6 +85,45 @@ export function settleIntoTree(fresh: string, tree: PreparedTree, keep: Readonly
   return { written, files }
 }
 
+/**
+ * Puts the directory `replacement`, holding `files`, at `sub` in a prepared tree in place of what was
+ * there (moved to `replaced`, for the caller to remove): two renames, so the tree never holds part of
+ * either, and is left as it was when the second fails. Gives the tree with its files to match.
+ *
+ * @param tree a prepared copy
+ * @param sub a top-level directory of the tree, e.g. its search index
+ * @param replacement the new content of `sub` (same filesystem; it is moved)
+ * @param files every file in `replacement`, relative to it
+ * @param replaced a fresh path the old `sub` is moved to
+ */
+export function replaceSubtree(
+  tree: PreparedTree,
+  sub: string,
+  replacement: string,
+  files: readonly string[],
+  replaced: string,
+): PreparedTree {
+  const target = join(tree.dir, sub)
+  let moved = true
+  try {
+    renameSync(target, replaced)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    moved = false
+  }
+  try {
+    renameSync(replacement, target)
+  } catch (error) {
+    if (moved) renameSync(replaced, target)
+    throw error
+  }
+  const prefix = `${sub}/`
+  return {
+    dir: tree.dir,
+    files: [...tree.files.filter((file) => !file.startsWith(prefix)), ...files.map((file) => prefix + file)],
+  }
+}
+
 /** What {@link settleIntoTree} made of a prepared tree. */
 export interface SettledTree {
   /** Files the build wrote. */
