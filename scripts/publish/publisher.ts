@@ -175,8 +175,11 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   // so cancelling them never costs the build worker what it keeps between builds.
   const backgroundWorker = new BuildWorker({ workerPath: options.workerPath })
   const site = createStaticSite(releases.link)
-  /** Work that follows a publish (see `afterPublish`); the next build cancels it. */
-  let background: { abort: AbortController; done: Promise<void> } | null = null
+  /**
+   * Work that follows a publish (see `afterPublish`): `abort` cancels its search index (the next
+   * build does), `stop` all of it (shutdown).
+   */
+  let background: { abort: AbortController; stop: AbortController; done: Promise<void> } | null = null
   /** A hard-linked copy of the live release, ready for the next build to settle into. */
   let spare: { of: string; tree: PreparedTree } | null = null
 
@@ -261,8 +264,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       changed: batch.ids.length,
     })
     try {
-      // The pages come first: a search index or copy still being made for the last publish stops
-      // (it is made again after this one).
+      // The pages come first: a search index still being made for the last publish stops (it is made
+      // again after this one); a copy for this build still being made is finished and used.
       await settleBackground()
       // The live release is the starting point: pages whose data did not change are reused from it.
       const live = await releases.current()
@@ -379,16 +382,20 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
 
   function startBackground(meta: ReleaseMeta, log: Logger): void {
     const abort = new AbortController()
-    const done = afterPublish(meta, abort.signal, log).catch((error: unknown) =>
+    const stop = new AbortController()
+    const done = afterPublish(meta, abort.signal, stop.signal, log).catch((error: unknown) =>
       log.warn('background.failed', { error: errorMessage(error) }),
     )
-    background = { abort, done }
+    background = { abort, stop, done }
     void done.finally(() => {
       if (background?.done === done) background = null
     })
   }
 
-  /** Cancels what follows the last publish and waits until it stopped. */
+  /**
+   * Cancels the search index of the last publish and waits until what follows it stopped, the copy
+   * for the next build included: finishing a copy under way never takes longer than what it saves.
+   */
   async function settleBackground(): Promise<void> {
     const running = background
     if (!running) return
@@ -397,14 +404,22 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   }
 
   /**
-   * What follows a publish, off the build queue and cancelled by the next build: first a hard-linked
-   * copy of the live release for the next build to settle into, so that an edit soon after this one
-   * neither links every unchanged page nor creates a directory per page (seconds for a large site);
-   * then the search index (see `indexForSearch`), which the copy takes too.
+   * What follows a publish, off the build queue: first a hard-linked copy of the live release for the
+   * next build to settle into, so that an edit soon after this one neither links every unchanged
+   * page nor creates a directory per page (seconds for a large site); then the search index (see
+   * `indexForSearch`), which the copy takes too. The next build cancels the index, not the copy.
+   *
+   * @param search cancels the search index
+   * @param stop cancels everything (shutdown)
    */
-  async function afterPublish(content: ReleaseMeta, signal: AbortSignal, log: Logger): Promise<void> {
-    await prepareTree(content.id, signal, log)
-    await indexForSearch(content, signal, log)
+  async function afterPublish(
+    content: ReleaseMeta,
+    search: AbortSignal,
+    stop: AbortSignal,
+    log: Logger,
+  ): Promise<void> {
+    await prepareTree(content.id, stop, log)
+    await indexForSearch(content, AbortSignal.any([search, stop]), log)
   }
 
   /** Makes the copy of the live release `id` for the next build (`spare`). */
@@ -419,6 +434,9 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
         onSpawn: (pid) => log.info('build.worker', { pid, for: 'background' }),
+        onMessage: (message: WorkerMessage) => {
+          if (message.type === 'step') log.debug('tree.step', { message: message.message })
+        },
       })
       if (signal.aborted) throw new BuildCancelledError()
       spare = { of: id, tree: { dir, files } }
@@ -621,7 +639,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         scheduler.stop()
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
-        background?.abort.abort()
+        background?.stop.abort()
         aheadAbort.abort()
         await ahead?.done
         const result = await queue.stop(options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs)

@@ -150,3 +150,46 @@ it('settles an edit made while the search index is still being made into the cop
   publisher.requestBuild()
   await publisher.idle()
 })
+
+it('lets the next build wait for a copy still being made rather than link every page itself', async () => {
+  const hold = join(ws.dir, 'HOLD_TREE')
+  await writeFile(hold, '')
+  events.length = 0
+  await edit('Published Before The Copy', 'background-6')
+  await waitFor(async () => named('tree.step').some((e) => e.message === 'holding the copy'), {
+    what: 'the copy to start',
+  })
+  await edit('Waited For The Copy', 'background-7')
+  await waitFor(async () => named('build.start').length === 2, { what: 'the second build to start' })
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  // Still waiting: the copy was not cancelled, and the build has not begun its work.
+  const second = events.lastIndexOf(named('build.start')[1] as never)
+  expect(named('tree.ready')).toHaveLength(0)
+  expect(events.slice(second).filter((e) => e.event === 'build.step')).toEqual([])
+  await rm(hold)
+  await waitFor(async () => (await page(publisher.url, ARTICLE_PATH)).text.includes('Waited For The Copy'), {
+    what: 'the second edit to go live',
+  })
+  const order = events
+    .slice(second)
+    .filter(
+      (e) => e.event === 'tree.ready' || (e.event === 'build.step' && e.message?.startsWith('settling')),
+    )
+    .map((e) => e.event)
+  expect(order).toEqual(['tree.ready', 'build.step'])
+  expect(events.some((e) => e.event === 'build.step' && e.message?.includes('linking'))).toBe(false)
+  expect(named('search.cancelled')).toHaveLength(0)
+  await publisher.idle()
+})
+
+it('stops a copy still being made when the publisher shuts down, leaving no copy behind', async () => {
+  await writeFile(join(ws.dir, 'HOLD_TREE'), '')
+  events.length = 0
+  await edit('Published Before Shutdown', 'background-8')
+  await waitFor(async () => named('tree.step').some((e) => e.message === 'holding the copy'), {
+    what: 'the copy to start',
+  })
+  await publisher.stop()
+  expect(named('tree.ready')).toHaveLength(0)
+  expect((await readdir(ws.releases)).filter((name) => name.startsWith('.tree-'))).toEqual([])
+})
