@@ -176,7 +176,8 @@ it('lets the next build wait for a copy still being made rather than link every 
       (e) => e.event === 'tree.ready' || (e.event === 'build.step' && e.message?.startsWith('settling')),
     )
     .map((e) => e.event)
-  expect(order).toEqual(['tree.ready', 'build.step'])
+  // (The copy made after this build may follow.)
+  expect(order.slice(0, 2)).toEqual(['tree.ready', 'build.step'])
   expect(events.some((e) => e.event === 'build.step' && e.message?.includes('linking'))).toBe(false)
   expect(named('search.cancelled')).toHaveLength(0)
   await publisher.idle()
