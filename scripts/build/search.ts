@@ -8,7 +8,7 @@ export const SEARCH_INDEX_DIR = 'pagefind'
 let active = 0
 
 /**
- * Indexes the rendered site with Pagefind and writes the index to `<dir>/pagefind/`. Only the parts
+ * Indexes the rendered site with Pagefind and writes the index to `<dir>/pagefind/` (or elsewhere). Only the parts
  * of pages marked `data-pagefind-body` (articles, shows, people) are indexed, so search results are
  * content rather than lists and navigation.
  *
@@ -17,9 +17,14 @@ let active = 0
  *
  * @param dir the freshly rendered site
  * @param language the site's language (one index, whatever Pagefind detects)
+ * @param outputPath where the index is written; default `<dir>/pagefind/` (the site is only read)
  * @returns the number of pages indexed
  */
-export async function buildSearchIndex(dir: string, language: string): Promise<{ pages: number }> {
+export async function buildSearchIndex(
+  dir: string,
+  language: string,
+  outputPath = join(dir, SEARCH_INDEX_DIR),
+): Promise<{ pages: number }> {
   active++
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language })
@@ -27,7 +32,7 @@ export async function buildSearchIndex(dir: string, language: string): Promise<{
     try {
       const added = await index.addDirectory({ path: dir })
       if (added.errors.length > 0) throw new SearchIndexError(added.errors)
-      const written = await index.writeFiles({ outputPath: join(dir, SEARCH_INDEX_DIR) })
+      const written = await index.writeFiles({ outputPath })
       if (written.errors.length > 0) throw new SearchIndexError(written.errors)
       return { pages: added.page_count }
     } finally {

@@ -308,13 +308,18 @@ export async function runTreeJob(
 }
 
 /**
- * Links every file of the release except its search index into `dir`, then indexes `dir` (and links
- * the index into `indexCopy`, when asked).
+ * Indexes the release where it is, writing the index into `dir`, then links every other file of the
+ * release beside it (and the index into `indexCopy`, when asked). The release is only read: a job
+ * cancelled while indexing, as most are while edits follow one another, leaves nothing to delete
+ * but what Pagefind had written.
  */
 export async function runSearchJob(
   job: SearchJob,
   report: (message: WorkerMessage) => void,
 ): Promise<SearchResult> {
+  report({ type: 'step', message: 'indexing pages for search with Pagefind' })
+  const written = join(job.dir, SEARCH_INDEX_DIR)
+  const { pages } = await buildSearchIndex(job.from, siteConfigFromEnv().language, written)
   const files = await filesUnder(job.from)
   report({ type: 'step', message: `linking ${files.length} files of ${job.from}` })
   const index = `${SEARCH_INDEX_DIR}/`
@@ -323,10 +328,7 @@ export async function runSearchJob(
     job.dir,
     files.filter((file) => !file.startsWith(index)),
   )
-  report({ type: 'step', message: 'indexing pages for search with Pagefind' })
-  const { pages } = await buildSearchIndex(job.dir, siteConfigFromEnv().language)
   if (!job.indexCopy) return { indexed: pages }
-  const written = join(job.dir, SEARCH_INDEX_DIR)
   const indexFiles = await filesUnder(written)
   mkdirSync(job.indexCopy, { recursive: true })
   linkFiles(written, job.indexCopy, indexFiles)

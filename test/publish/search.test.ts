@@ -1,6 +1,8 @@
-import { readdir, readFile, realpath } from 'node:fs/promises'
+import { cp, readdir, readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { compareTrees, listFiles } from '../../bench/tree.ts'
+import { runSearchJob } from '../../scripts/publish/build-job.ts'
 import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
@@ -70,4 +72,29 @@ it('publishes the pages first, then a copy of the release with a fresh search in
   // The worker saved the rich-text cache after answering the first build: only the edit renders.
   const richText = events.find((e) => e.event === 'build.step' && e.message?.startsWith('rich text:'))
   expect(richText?.message).toMatch(/rich text: [1-9]\d* cached, [01] rendered/)
+})
+
+it('indexes a release where it is, leaving it as it was, into a copy with the index beside its pages', async () => {
+  const live = await realpath(ws.out)
+  const before = join(ws.dir, 'live-before')
+  await cp(live, before, { recursive: true })
+  const dir = join(ws.dir, 'indexed-copy')
+  const indexCopy = join(ws.dir, 'index-copy')
+  const steps: string[] = []
+  const result = await runSearchJob({ task: 'search', from: live, dir, indexCopy }, (message) => {
+    if (message.type === 'step') steps.push(message.message)
+  })
+  expect(steps[0]).toBe('indexing pages for search with Pagefind')
+  expect(result.indexed).toBeGreaterThan(10)
+  expect(await compareTrees(before, live)).toEqual([])
+  // The copy holds the release's pages and a fresh index; the index is linked into `indexCopy` too.
+  const pages = (await listFiles(live)).filter((file) => !file.startsWith('pagefind/'))
+  const copied = await listFiles(dir)
+  expect(copied.filter((file) => !file.startsWith('pagefind/'))).toEqual(pages)
+  const index = copied
+    .filter((file) => file.startsWith('pagefind/'))
+    .map((file) => file.slice('pagefind/'.length))
+  expect(index).toContain('pagefind-entry.json')
+  expect((await listFiles(indexCopy)).sort()).toEqual([...index].sort())
+  expect(result.indexCopy?.slice().sort()).toEqual([...index].sort())
 })
