@@ -35,9 +35,11 @@ describe('npm run bench', () => {
       'incrementalPersonSeconds',
       'webhookToLiveSeconds',
       'webhookPersonToLiveSeconds',
+      'webhookInARowSeconds',
       'peakRssMiB',
     ])
       expect(summary[key], key).toBeGreaterThan(0)
-    expect(stdout).toContain('| publisher: webhook → live, one person renamed |')
+    expect(stdout).toMatch(/\| publisher: webhook → live, one person renamed +\|/)
+    expect(stdout).toMatch(/\| publisher: webhook → live, article edits in a row +\|/)
   }, 300_000)
 })

@@ -5,7 +5,9 @@
  *   - our full build, cold (empty cache) and warm (rendered rich text cached by _id + _rev);
  *   - our incremental build after editing one article, then one person;
  *   - the publisher (`npm start`) from a signed webhook to the edited page being served, for an
- *     article's opening sentence and for a person's name (three times each);
+ *     article's opening sentence and for a person's name (three times each, each once the publisher
+ *     is idle again), and for the article edited three times in a row (each as soon as the last
+ *     is live);
  *   - the same articles as Markdown, built by plain Eleventy and (when `hugo` is on PATH) by Hugo.
  * Every build runs as a child process; wall time and peak RSS are measured from outside. Our builds
  * skip the Pagefind search index (the baselines have none); `--with-search` adds one warm full build
@@ -129,6 +131,7 @@ async function main(): Promise<number> {
 
   let webhookToLive: number | null = null
   let webhookPersonToLive: number | null = null
+  let webhookInARow: number | null = null
   if (!values['no-publish']) {
     log(`publisher: webhook to live, editing ${articleId} and then ${personId} three times each`)
     const publishWork = join(work, 'publish')
@@ -152,6 +155,16 @@ async function main(): Promise<number> {
           return { doc: editFields(doc, { name }), shows: name }
         },
       },
+      {
+        name: 'article-in-a-row',
+        id: articleId,
+        page: (doc) => paths.article(slugText(doc)),
+        edit: (doc, n) => {
+          const sentence = `Benchmark edit number ${n} of the opening sentence, made in a row.`
+          return { doc: editText(doc, sentence), shows: sentence }
+        },
+        inARow: true,
+      },
     ])
     const first = `first build ${measured.firstBuildSeconds.toFixed(1)} s`
     const row = (name: string, label: string) => {
@@ -167,6 +180,7 @@ async function main(): Promise<number> {
     }
     webhookToLive = row('article', 'one article')
     webhookPersonToLive = row('person', 'one person renamed')
+    webhookInARow = row('article-in-a-row', 'article edits in a row')
   }
 
   let eleventySeconds: number | null = null
@@ -218,6 +232,7 @@ async function main(): Promise<number> {
     incrementalPersonSeconds: round(incPerson.seconds),
     webhookToLiveSeconds: round(webhookToLive),
     webhookPersonToLiveSeconds: round(webhookPersonToLive),
+    webhookInARowSeconds: round(webhookInARow),
     peakRssMiB: Math.round(Math.max(...peaks)),
     eleventyMarkdownSeconds: round(eleventySeconds),
     hugoSeconds: round(hugoSeconds),
