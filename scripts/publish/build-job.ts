@@ -101,7 +101,7 @@ export async function answerJob(job: AnyJob): Promise<void> {
   try {
     runAfterReply()
     const result = await runWorkerJob(job, (message) => void sendToParent(message))
-    await sendToParent({ type: 'result', result })
+    await sendToParent({ type: 'result', result, rssBytes: process.memoryUsage.rss() })
     runAfterReply()
   } catch (error) {
     await sendToParent(describeFailure(error))
@@ -229,7 +229,12 @@ export interface WorkerResult {
 export type WorkerMessage =
   | { type: 'step'; message: string }
   | { type: 'warning'; message: string }
-  | { type: 'result'; result: AnyResult }
+  | {
+      type: 'result'
+      result: AnyResult
+      /** The worker's resident size as it answered, in bytes (the host replaces a process grown too large). */
+      rssBytes?: number
+    }
   | { type: 'error'; name: string; message: string; details?: string[] }
 
 /** Runs any kind of job the worker receives. */

@@ -35,6 +35,8 @@ Builds the site if needed, serves it, and rebuilds on Sanity webhooks (POST /api
                                (PUBLISH_MIN_PAGE_RATIO, default 0.5; 0 = off)
   --shutdown-grace <duration>  on SIGTERM, let a running build finish this long, then cancel it
                                (PUBLISH_SHUTDOWN_GRACE, default 5s)
+  --worker-max-rss <MiB>       replace the resident build worker after a build that left it larger
+                               (PUBLISH_WORKER_MAX_RSS, default 2048; 0 = never)
   --strict                     content warnings fail the build
   --quiet                      log warnings and errors only (or LOG_LEVEL=debug|info|warn|error|silent)
   --insecure-no-signature      accept UNSIGNED webhooks (local experiments only)
@@ -68,6 +70,7 @@ export function parseStartConfig(argv: string[], env: NodeJS.ProcessEnv): StartC
       'max-body': { type: 'string' },
       'min-page-ratio': { type: 'string' },
       'shutdown-grace': { type: 'string' },
+      'worker-max-rss': { type: 'string' },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'insecure-no-signature': { type: 'boolean', default: false },
@@ -113,6 +116,11 @@ export function parseStartConfig(argv: string[], env: NodeJS.ProcessEnv): StartC
       pick(values['shutdown-grace'], 'PUBLISH_SHUTDOWN_GRACE') ?? '5s',
       'ms',
       'shutdown-grace',
+    ),
+    workerMaxRssMiB: parseInteger(
+      pick(values['worker-max-rss'], 'PUBLISH_WORKER_MAX_RSS') ?? '2048',
+      'worker-max-rss',
+      0,
     ),
     strict: values.strict,
   }

@@ -67,6 +67,8 @@ export interface PublisherOptions {
   shutdownGraceMs?: number
   /** Build worker entry (tests inject failing workers). */
   workerPath?: string
+  /** The build worker is replaced after a build that left it above this resident size (default 2048 MiB, 0 = never). */
+  workerMaxRssMiB?: number
   /**
    * Rendered rich-text cache kept across builds; default `.cache/reel` beside the releases
    * directory's parent, `false` for none.
@@ -170,7 +172,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
 
   const minPageRatio = options.minPageRatio ?? DEFAULTS.minPageRatio
   let shuttingDown = false
-  const worker = new BuildWorker({ workerPath: options.workerPath })
+  const worker = new BuildWorker({ workerPath: options.workerPath, maxRssMiB: options.workerMaxRssMiB })
   // Search indexes and copies for the next build run in a process of their own, beside the builds,
   // so cancelling them never costs the build worker what it keeps between builds.
   const backgroundWorker = new BuildWorker({ workerPath: options.workerPath })
@@ -229,6 +231,22 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     } catch (error) {
       // The release is live; without its manifest the next build renders every page.
       log.warn('build.finish.failed', { error: errorMessage(error) })
+    }
+  }
+
+  /** Starts a build worker process and has it read the dataset file, for the builds to come. */
+  async function warmUp(log: Logger): Promise<void> {
+    if (shuttingDown || options.source.kind !== 'dataset' || !cacheDir) return
+    try {
+      await worker.run<ReadResult>({
+        job: { task: 'read', source: options.source, cacheDir },
+        signal: aheadAbort.signal,
+        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+        onSpawn: (pid) => log.info('build.worker', { pid, for: 'warm-up' }),
+      })
+    } catch (error) {
+      // The next build reads the file itself and reports what is wrong with it.
+      log.debug('warm-up.failed', { error: errorMessage(error) })
     }
   }
 
@@ -349,6 +367,9 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       )
       await finishBuild(log)
       startBackground(meta, log)
+      // The worker was let go after this build (its last, or grown too large): the next process
+      // starts now and reads the dataset, so the next edit's build reloads only the changed lines.
+      if (!worker.hasProcess()) await warmUp(log)
     } catch (error) {
       if (tree) removeLater(tree.dir)
       // The next build need not wait for the deletion (a large staging directory takes seconds).

@@ -12,6 +12,8 @@ import type { AnyJob, AnyResult, WorkerMessage, WorkerResult } from './build-job
  */
 
 export const DEFAULT_WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url))
+const DEFAULT_MAX_BUILDS = 200
+const DEFAULT_MAX_RSS_MIB = 2048
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 export class BuildCancelledError extends Error {
@@ -45,10 +47,16 @@ export interface BuildWorkerOptions {
   workerPath?: string | undefined
   env?: NodeJS.ProcessEnv | undefined
   /**
-   * Builds one process runs before it is replaced (default 50): Eleventy imports the templates anew
+   * Builds one process runs before it is replaced (default 200): Eleventy imports the templates anew
    * on every run, and a module once imported is never freed, so a process must not live forever.
    */
   maxBuilds?: number | undefined
+  /**
+   * Resident size in MiB above which a process is replaced once it has answered a build (default
+   * 2048, 0 = none): what a process keeps grows a little with every build, and this bounds it
+   * whatever the number of builds.
+   */
+  maxRssMiB?: number | undefined
 }
 
 /** Messages from the worker to the host, besides the per-build ones. */
@@ -77,8 +85,9 @@ export class BuildWorker {
       if (options.signal.aborted) return reject(new BuildCancelledError())
       const child = this.#child ?? this.#spawn(options)
       // Builds count (they import the templates); the small jobs between them do not.
-      if (!('task' in options.job)) this.#builds += 1
-      const last = this.#builds >= (this.#options.maxBuilds ?? 50)
+      const isBuild = !('task' in options.job)
+      if (isBuild) this.#builds += 1
+      const last = this.#builds >= (this.#options.maxBuilds ?? DEFAULT_MAX_BUILDS)
       if (last) this.#child = undefined
 
       let stderr = ''
@@ -123,8 +132,8 @@ export class BuildWorker {
       const onMessage = (message: HostMessage) => {
         if (stopReason) return
         if (message.type === 'result') {
-          // A process that reached its last build leaves once it has answered.
-          if (last) retire()
+          // A process that reached its last build, or grew too large, leaves once it has answered.
+          if (last || (isBuild && this.#tooLarge(message.rssBytes))) retire()
           finish(() => resolve(message.result as Result))
         } else if (message.type === 'error') {
           // A failed build may have left anything behind in the process: the next one starts fresh.
@@ -163,6 +172,12 @@ export class BuildWorker {
         // The child died at once; 'close' reports it.
       }
     })
+  }
+
+  /** Whether a process that answered at resident size `rss` (bytes) is above the ceiling. */
+  #tooLarge(rss: number | undefined): boolean {
+    const max = this.#options.maxRssMiB ?? DEFAULT_MAX_RSS_MIB
+    return max > 0 && rss !== undefined && rss > max * 1048576
   }
 
   /** Whether a process is up, kept from the last job (one that answered its last build is not). */

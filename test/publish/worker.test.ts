@@ -98,6 +98,21 @@ describe('the build worker host', () => {
     expect(pids[2]).not.toBe(pids[0])
   })
 
+  it('replaces a process that answered a build above its resident-size ceiling', async () => {
+    worker = new BuildWorker({ workerPath, maxRssMiB: 100 })
+    const first = (await run(worker, 'rss:99')).pid
+    expect((await run(worker, 'rss:100')).pid).toBe(first)
+    expect(worker.hasProcess()).toBe(true)
+    expect((await run(worker, 'rss:101')).pid).toBe(first)
+    // It answered above the ceiling: let go, the next build starts a new one.
+    expect(worker.hasProcess()).toBe(false)
+    expect((await run(worker, 'rss:50')).pid).not.toBe(first)
+    worker.close()
+    worker = new BuildWorker({ workerPath, maxRssMiB: 0 })
+    const kept = (await run(worker, 'rss:100000')).pid
+    expect((await run(worker, 'rss:100000')).pid).toBe(kept)
+  })
+
   it('counts builds only, not the small jobs between them, and says when no process is kept', async () => {
     worker = new BuildWorker({ workerPath, maxBuilds: 2 })
     expect(worker.hasProcess()).toBe(false)
