@@ -48,6 +48,23 @@ const edit = async (title: string, key: string) => {
   expect(response.status).toBe(202)
 }
 
+/**
+ * Holds the search index (`HOLD_SEARCH`) or the copy for the next build (`HOLD_TREE`) of the publish
+ * that `edit` makes, and waits until the held job has started; gives the hold file to remove.
+ */
+const editHeld = async (held: 'search' | 'tree', title: string, key: string): Promise<string> => {
+  const hold = join(ws.dir, held === 'search' ? 'HOLD_SEARCH' : 'HOLD_TREE')
+  await writeFile(hold, '')
+  events.length = 0
+  await edit(title, key)
+  const [event, message] =
+    held === 'search' ? ['search.step', 'holding the search index'] : ['tree.step', 'holding the copy']
+  await waitFor(async () => named(event).some((e) => e.message === message), {
+    what: `the ${held === 'search' ? 'search index' : 'copy'} to start`,
+  })
+  return hold
+}
+
 it('settles the next build into a copy of the live release made meanwhile, leaving that release as it was', async () => {
   expect(named('search.done')).toHaveLength(1)
   // The copy is made first, from the published pages; the release with their index then gives it that index.
@@ -88,13 +105,7 @@ it('settles the next build into a copy of the live release made meanwhile, leavi
 })
 
 it('cancels a search index still being made when the next edit comes, and publishes the edit at once', async () => {
-  const hold = join(ws.dir, 'HOLD_SEARCH')
-  await writeFile(hold, '')
-  events.length = 0
-  await edit('First Of Two Quick Edits', 'background-2')
-  await waitFor(async () => named('search.step').some((e) => e.message === 'holding the search index'), {
-    what: 'the search index to start',
-  })
+  const hold = await editHeld('search', 'First Of Two Quick Edits', 'background-2')
   await edit('Second Of Two Quick Edits', 'background-3')
   await waitFor(
     async () => (await page(publisher.url, ARTICLE_PATH)).text.includes('Second Of Two Quick Edits'),
@@ -117,13 +128,7 @@ it('cancels a search index still being made when the next edit comes, and publis
 
 it('settles an edit made while the search index is still being made into the copy made first, with the newest index', async () => {
   const liveBefore = await realpath(ws.out)
-  const hold = join(ws.dir, 'HOLD_SEARCH')
-  await writeFile(hold, '')
-  events.length = 0
-  await edit('Edited Before The Index', 'background-4')
-  await waitFor(async () => named('search.step').some((e) => e.message === 'holding the search index'), {
-    what: 'the search index to start',
-  })
+  const hold = await editHeld('search', 'Edited Before The Index', 'background-4')
   // The first edit settled into the copy given the live release's index: the index went on as it was.
   const first = await realpath(ws.out)
   expect(await compareTrees(join(liveBefore, 'pagefind'), join(first, 'pagefind'))).toEqual([])
@@ -152,13 +157,7 @@ it('settles an edit made while the search index is still being made into the cop
 })
 
 it('lets the next build wait for a copy still being made rather than link every page itself', async () => {
-  const hold = join(ws.dir, 'HOLD_TREE')
-  await writeFile(hold, '')
-  events.length = 0
-  await edit('Published Before The Copy', 'background-6')
-  await waitFor(async () => named('tree.step').some((e) => e.message === 'holding the copy'), {
-    what: 'the copy to start',
-  })
+  const hold = await editHeld('tree', 'Published Before The Copy', 'background-6')
   await edit('Waited For The Copy', 'background-7')
   await waitFor(async () => named('build.start').length === 2, { what: 'the second build to start' })
   await new Promise((resolve) => setTimeout(resolve, 200))
@@ -184,12 +183,7 @@ it('lets the next build wait for a copy still being made rather than link every 
 })
 
 it('stops a copy still being made when the publisher shuts down, leaving no copy behind', async () => {
-  await writeFile(join(ws.dir, 'HOLD_TREE'), '')
-  events.length = 0
-  await edit('Published Before Shutdown', 'background-8')
-  await waitFor(async () => named('tree.step').some((e) => e.message === 'holding the copy'), {
-    what: 'the copy to start',
-  })
+  await editHeld('tree', 'Published Before Shutdown', 'background-8')
   await publisher.stop()
   expect(named('tree.ready')).toHaveLength(0)
   expect((await readdir(ws.releases)).filter((name) => name.startsWith('.tree-'))).toEqual([])
