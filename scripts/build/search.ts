@@ -8,9 +8,9 @@ export const SEARCH_INDEX_DIR = 'pagefind'
 let active = 0
 
 /**
- * Indexes the rendered site with Pagefind and writes the index to `<dir>/pagefind/` (or elsewhere). Only the parts
- * of pages marked `data-pagefind-body` (articles, shows, people) are indexed, so search results are
- * content rather than lists and navigation.
+ * Indexes the rendered site with Pagefind and writes the index to `<dir>/pagefind/` (or elsewhere).
+ * Only the parts of pages marked `data-pagefind-body` (articles, shows, people) are indexed, so
+ * search results are content rather than lists and navigation.
  *
  * Pagefind runs its binary (shipped in the npm package) as a service; it is stopped when no build in
  * this process needs it any more, so the build CLI can exit.

@@ -494,6 +494,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       log.warn('tree.failed', { error: errorMessage(error) })
     }
     removeLater(replaced)
+    // Moved into the copy, unless that failed.
     removeLater(index)
   }
 
