@@ -1,4 +1,4 @@
-import { compareNewest, STATUS_LABELS, type StatusKey, TRACKER_ORDER } from './status.ts'
+import { compareNewest, STATUS_LABELS, TRACKER_ORDER } from './status.ts'
 import type {
   Decision,
   FilterLink,
