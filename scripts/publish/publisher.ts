@@ -186,6 +186,8 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   let spare: { of: string; tree: PreparedTree } | null = null
 
   const cacheDir = options.cacheDir ?? join(dirname(releases.root), '.cache', 'reel')
+  /** The source is a dataset file the worker can read ahead of a build. */
+  const readsDataset = options.source.kind === 'dataset' && Boolean(cacheDir)
   /**
    * The build worker reading the dataset file while a webhook's quiet period runs (the file is
    * written before its webhook is sent), so the build starts with it read. It stands for the
@@ -195,26 +197,44 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   let ahead: { done: Promise<boolean>; received: number } | null = null
   const aheadAbort = new AbortController()
   function readAhead(): void {
-    if (ahead || shuttingDown || queue.state.running) return
-    if (options.source.kind !== 'dataset' || !cacheDir) return
+    if (ahead || shuttingDown || queue.state.running || !readsDataset) return
     const received = queue.received
     const named = queue.pendingIds()
-    const done = worker
+    ahead = { done: readDataset(logger, 'read-ahead.failed', named), received }
+  }
+
+  /**
+   * Has the build worker read the dataset file as the next build would (a `ReadJob`): true when it
+   * did; on failure `failed` is logged, and the build reads the file itself and reports the problem.
+   *
+   * @param log where `failed` goes
+   * @param failed the event logged (at debug) when the read fails
+   * @param changedIds the documents the requests named, when they named them
+   * @param onSpawn told the pid when the job starts a process
+   */
+  function readDataset(
+    log: Logger,
+    failed: string,
+    changedIds?: string[],
+    onSpawn?: (pid: number | undefined) => void,
+  ): Promise<boolean> {
+    if (!cacheDir || options.source.kind !== 'dataset') return Promise.resolve(false)
+    return worker
       .run<ReadResult>({
-        job: { task: 'read', source: options.source, cacheDir, ...(named ? { changedIds: named } : {}) },
+        job: { task: 'read', source: options.source, cacheDir, ...(changedIds ? { changedIds } : {}) },
         signal: aheadAbort.signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
+        ...(onSpawn ? { onSpawn } : {}),
       })
       .then(
         (result) => result.read,
         (error: unknown) => {
-          // The build reads the file itself and reports what is wrong with it.
-          logger.debug('read-ahead.failed', { error: errorMessage(error) })
+          log.debug(failed, { error: errorMessage(error) })
           return false
         },
       )
-    ahead = { done, received }
   }
+
   /**
    * Has the worker write the published build's manifest into the release (it answers first and
    * writes it after): the search index and the next build's copy are made from the release.
@@ -236,18 +256,10 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
 
   /** Starts a build worker process and has it read the dataset file, for the builds to come. */
   async function warmUp(log: Logger): Promise<void> {
-    if (shuttingDown || options.source.kind !== 'dataset' || !cacheDir) return
-    try {
-      await worker.run<ReadResult>({
-        job: { task: 'read', source: options.source, cacheDir },
-        signal: aheadAbort.signal,
-        timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
-        onSpawn: (pid) => log.info('build.worker', { pid, for: 'warm-up' }),
-      })
-    } catch (error) {
-      // The next build reads the file itself and reports what is wrong with it.
-      log.debug('warm-up.failed', { error: errorMessage(error) })
-    }
+    if (shuttingDown || !readsDataset) return
+    await readDataset(log, 'warm-up.failed', undefined, (pid) =>
+      log.info('build.worker', { pid, for: 'warm-up' }),
+    )
   }
 
   /** Waits for a read-ahead; true when the build may use what it read. */
