@@ -15,6 +15,8 @@
  * several runs (and plain, untracked builds) can share the process.
  */
 import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { SiteData } from '../../site-data/index.ts'
 
 /** What a run renders (default: everything). */
@@ -196,20 +198,24 @@ export function namedKey(item: unknown): string | undefined {
 /**
  * Options for the `.11ty.ts` extension (site/eleventy.config.ts): templates render as before, with
  * their data seen through the tracking view when the build tracks pages.
+ *
+ * Templates are imported once per process (`templateModule`) rather than by Eleventy's `11ty.js`
+ * loader, which imports each template again for every run under a new cache-busting URL: Node keeps
+ * every module it has imported, so a process that builds again and again (the publisher's build
+ * worker, a build's runs of 1,000 pages) kept each run's copies of every template.
  */
 export const trackedTemplates = {
   key: '11ty.js',
   read: false,
-  compile(_content: unknown, _inputPath: string) {
-    return async function (
-      this: { defaultRenderer(data: unknown): Promise<string> },
-      data: Record<string, unknown>,
-    ): Promise<string> {
+  getData: true,
+  getInstanceFromInputPath: (inputPath: string): Promise<TemplateModule> => templateModule(inputPath),
+  compile(_content: unknown, inputPath: string) {
+    return async (data: Record<string, unknown>): Promise<string> => {
       const run = data && typeof data === 'object' ? runs.get(data.reel as object) : undefined
-      if (!run) return this.defaultRenderer(data)
+      if (!run) return renderTemplate(inputPath, data)
       const page = data.page as { outputPath?: unknown; inputPath?: unknown } | undefined
       const outputPath = page?.outputPath
-      if (typeof outputPath !== 'string') return this.defaultRenderer(data)
+      if (typeof outputPath !== 'string') return renderTemplate(inputPath, data)
       const recorder = recorderFor(run, outputPath)
       const template = typeof page?.inputPath === 'string' ? normalisePath(page.inputPath) : undefined
       if (template && !recorder.template) recorder.template = template
@@ -220,9 +226,41 @@ export const trackedTemplates = {
           recorder.item = items[0] as object
         }
       }
-      return this.defaultRenderer(trackedData(run, data, recorder))
+      return renderTemplate(inputPath, trackedData(run, data, recorder))
     }
   },
+}
+
+/** What a `.11ty.ts` template module exports. */
+export interface TemplateModule {
+  data?: unknown
+  render?: (data: Record<string, unknown>) => string | Promise<string>
+}
+
+/** Template modules by absolute path, each imported once per process. */
+const templateModules = new Map<string, Promise<TemplateModule>>()
+
+/**
+ * The module of a template, imported on first use (a failed import is tried again next time).
+ *
+ * @param inputPath the template's path, absolute or relative to the working directory
+ */
+export function templateModule(inputPath: string): Promise<TemplateModule> {
+  const path = resolve(inputPath)
+  let module = templateModules.get(path)
+  if (!module) {
+    // A plain object: Eleventy also uses the instance as the template's raw input.
+    module = import(pathToFileURL(path).href).then((exports: TemplateModule) => ({ ...exports }))
+    module.catch(() => templateModules.delete(path))
+    templateModules.set(path, module)
+  }
+  return module
+}
+
+async function renderTemplate(inputPath: string, data: Record<string, unknown>): Promise<string> {
+  const { render } = await templateModule(inputPath)
+  if (typeof render !== 'function') throw new Error(`${inputPath} exports no render function`)
+  return render(data)
 }
 
 function preprocess(run: Run, inputPath: string, data: Record<string, unknown>): false | undefined {
