@@ -1,11 +1,16 @@
 /**
- * Exports the articles of a dataset as Markdown projects for the baseline builds: one for plain
- * Eleventy (front matter + a minimal Nunjucks layout) and one for Hugo (same files, minimal layouts).
- * Portable Text becomes ordinary Markdown: headings, paragraphs, emphasis, code, links, lists,
- * quotes; cast lists and status callouts become lists and quotes with the same text.
+ * Exports the articles of a dataset as projects for the baseline builds: Markdown for plain Eleventy
+ * (front matter + a minimal Nunjucks layout) and for Hugo (same files, minimal layouts), and the same
+ * articles as pre-rendered HTML in global data for Eleventy's floor (one pagination template, no
+ * layout: the least Eleventy does for a page). Portable Text becomes ordinary Markdown: headings,
+ * paragraphs, emphasis, code, links, lists, quotes; cast lists and status callouts become lists and
+ * quotes with the same text.
  */
+import { createWriteStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { finished } from 'node:stream/promises'
+import MarkdownIt from 'markdown-it'
 import { forEachDocument } from './ndjson.ts'
 
 type Rec = Record<string, unknown>
@@ -15,7 +20,10 @@ export interface MarkdownExport {
   bytes: number
 }
 
-/** Writes `<dir>/eleventy/` and `<dir>/hugo/` projects with the same Markdown articles. */
+/**
+ * Writes `<dir>/eleventy/` and `<dir>/hugo/` projects with the same Markdown articles, and
+ * `<dir>/eleventy-html/` with them rendered to HTML (by markdown-it, outside any timed build).
+ */
 export async function exportMarkdownProjects(dataset: string, dir: string): Promise<MarkdownExport> {
   // Pass 1: URLs and names for references (internal links, cast lists).
   const urls = new Map<string, string>()
@@ -45,6 +53,14 @@ export async function exportMarkdownProjects(dataset: string, dir: string): Prom
 
   const eleventy = join(dir, 'eleventy')
   const hugo = join(dir, 'hugo')
+  const html = join(dir, 'eleventy-html')
+  await mkdir(join(html, '_data'), { recursive: true })
+  await writeFile(join(html, 'articles.11ty.mjs'), ELEVENTY_HTML_TEMPLATE)
+  await writeFile(join(html, 'eleventy.config.mjs'), ELEVENTY_HTML_CONFIG)
+  // One JSON array, written as it is made (~13 KB of HTML per article).
+  const htmlData = createWriteStream(join(html, '_data', 'articles.json'))
+  const markdown = new MarkdownIt()
+  htmlData.write('[')
   await mkdir(join(eleventy, 'articles'), { recursive: true })
   await mkdir(join(eleventy, '_includes'), { recursive: true })
   await mkdir(join(hugo, 'content', 'articles'), { recursive: true })
@@ -78,9 +94,16 @@ export async function exportMarkdownProjects(dataset: string, dir: string): Prom
     bytes += eleventyFile.length
     pending.push(writeFile(join(eleventy, 'articles', `${slug}.md`), eleventyFile))
     pending.push(writeFile(join(hugo, 'content', 'articles', `${slug}.md`), hugoFile))
+    const item = { slug, title: String(doc.title ?? ''), description: String(doc.dek ?? '') }
+    const rendered = JSON.stringify({ ...item, html: markdown.render(body) })
+    if (!htmlData.write(`${articles > 1 ? ',' : ''}\n${rendered}`)) {
+      await new Promise((resolve) => htmlData.once('drain', resolve))
+    }
     if (pending.length >= 64) await Promise.all(pending.splice(0))
   })
   await Promise.all(pending)
+  htmlData.end(']\n')
+  await finished(htmlData)
   return { articles, bytes }
 }
 
@@ -191,6 +214,34 @@ const ELEVENTY_LAYOUT = `<!doctype html>
 
 const ELEVENTY_CONFIG = `module.exports = function () {
   return { dir: { input: '.', includes: '_includes', output: '_site' }, templateFormats: ['md'] }
+}
+`
+
+const ELEVENTY_HTML_TEMPLATE = `const escape = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
+
+export const data = {
+  pagination: { data: 'articles', size: 1, alias: 'article', addAllPagesToCollections: false },
+  permalink: (data) => \`/articles/\${data.article.slug}/\`,
+}
+
+export function render({ article }) {
+  return \`<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>\${escape(article.title)} · Reel Status</title><meta name="description" content="\${escape(article.description)}"></head>
+<body><header><a href="/">Reel Status</a></header>
+<main><article><h1>\${escape(article.title)}</h1>
+\${article.html}
+</article></main>
+<footer><p>Reel Status</p></footer></body>
+</html>
+\`
+}
+`
+
+const ELEVENTY_HTML_CONFIG = `export default function () {
+  return { dir: { input: '.', data: '_data', output: '_site' }, templateFormats: ['11ty.js'] }
 }
 `
 

@@ -8,7 +8,9 @@
  *     article's opening sentence and for a person's name (three times each, each once the publisher
  *     is idle again), and for the article edited three times in a row (each as soon as the last
  *     is live);
- *   - the same articles as Markdown, built by plain Eleventy and (when `hugo` is on PATH) by Hugo.
+ *   - the same articles as Markdown, built by plain Eleventy and (when `hugo` is on PATH) by Hugo,
+ *     and as pre-rendered HTML built by plain Eleventy (one pagination template, no layout: what
+ *     Eleventy itself costs per page).
  * Every build runs as a child process; wall time and peak RSS are measured from outside. Our builds
  * skip the Pagefind search index (the baselines have none); `--with-search` adds one warm full build
  * with it. `--verify` checks that the incremental result equals a full build of the same content.
@@ -180,6 +182,7 @@ async function main(): Promise<number> {
   }
 
   let eleventySeconds: number | null = null
+  let eleventyHtmlSeconds: number | null = null
   let hugoSeconds: number | null = null
   const needMarkdown = !values['no-eleventy'] || !values['no-hugo']
   if (needMarkdown) {
@@ -199,6 +202,18 @@ async function main(): Promise<number> {
         name: 'plain Eleventy 3, Markdown',
         pages: await countHtml(join(project, '_site')),
         measured: run,
+      })
+      log('plain Eleventy over pre-rendered HTML')
+      const floor = join(work, 'markdown', 'eleventy-html')
+      const floorRun = await measure(NODE, [eleventyCli, '--config=eleventy.config.mjs', '--quiet'], {
+        cwd: floor,
+        env,
+      })
+      eleventyHtmlSeconds = floorRun.seconds
+      rows.push({
+        name: 'plain Eleventy 3, pre-rendered HTML',
+        pages: await countHtml(join(floor, '_site')),
+        measured: floorRun,
       })
     }
     if (!values['no-hugo']) {
@@ -231,10 +246,12 @@ async function main(): Promise<number> {
     webhookInARowSeconds: round(webhookInARow),
     peakRssMiB: Math.round(Math.max(...peaks)),
     eleventyMarkdownSeconds: round(eleventySeconds),
+    eleventyHtmlSeconds: round(eleventyHtmlSeconds),
     hugoSeconds: round(hugoSeconds),
     ratioVsHugo: hugoSeconds ? round(warm.seconds / hugoSeconds) : null,
     coldRatioVsHugo: hugoSeconds ? round(cold.seconds / hugoSeconds) : null,
     ratioVsEleventyMarkdown: eleventySeconds ? round(warm.seconds / eleventySeconds) : null,
+    ratioVsEleventyHtml: eleventyHtmlSeconds ? round(warm.seconds / eleventyHtmlSeconds) : null,
     cpus: cpus().length,
     memoryGiB: Math.round(totalmem() / 1073741824),
     node: process.version,
