@@ -1,9 +1,9 @@
-import { mkdirSync, statSync } from 'node:fs'
+import { mkdirSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareNextLookups } from '../build/cache.ts'
 import { siteConfigFromEnv } from '../build/config.ts'
 import { type PreparedManifest, prepareNextPlan } from '../build/incremental/manifest.ts'
-import { filesUnder, linkFiles, type PreparedTree } from '../build/incremental/tree.ts'
+import { filesUnder, linkFiles, type PreparedTree, syncTree } from '../build/incremental/tree.ts'
 import { renderSite, StrictModeError } from '../build/pipeline.ts'
 import type { Progress } from '../build/progress.ts'
 import { buildSearchIndex, SEARCH_INDEX_DIR } from '../build/search.ts'
@@ -206,11 +206,18 @@ export interface TreeJob {
   from: string
   /** Fresh directory for the copy (absolute, same filesystem). */
   dir: string
+  /**
+   * An older copy no longer in use (a pruned release, moved aside) to bring up to date at `dir`
+   * instead of linking every file anew; it is moved to `dir` first.
+   */
+  base?: string
 }
 
 export interface TreeResult {
   /** Every file of the copy. */
   files: string[]
+  /** The copy was the job's `base` brought up to date. */
+  reused?: boolean
 }
 
 export interface WorkerResult {
@@ -301,15 +308,38 @@ function linesRead({ opened }: OpenedWithFingerprint): string {
     : ` (${lines} line(s) read, ${checked} document(s) checked)`
 }
 
-/** Links every file of the release into `dir`. */
+/**
+ * Links every file of the release into `dir`, or brings the older copy `base` up to date there: one
+ * look at each file instead of a directory and a link per page, most of them already the release's.
+ */
 export async function runTreeJob(
   job: TreeJob,
   report: (message: WorkerMessage) => void,
 ): Promise<TreeResult> {
   const files = await filesUnder(job.from)
+  if (job.base && moved(job.base, job.dir)) {
+    report({
+      type: 'step',
+      message: `bringing ${job.base} up to date with the ${files.length} files of ${job.from}`,
+    })
+    const { linked, removed } = syncTree(job.from, job.dir, files)
+    report({ type: 'step', message: `linked ${linked} file(s) anew, removed ${removed}` })
+    return { files, reused: true }
+  }
   report({ type: 'step', message: `linking ${files.length} files of ${job.from}` })
   linkFiles(job.from, job.dir, files)
   return { files }
+}
+
+/** Moves `from` to `to`; false when `from` is gone. */
+function moved(from: string, to: string): boolean {
+  try {
+    renameSync(from, to)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
 }
 
 /**

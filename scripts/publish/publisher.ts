@@ -184,6 +184,12 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   let background: { abort: AbortController; stop: AbortController; done: Promise<void> } | null = null
   /** A hard-linked copy of the live release, ready for the next build to settle into. */
   let spare: { of: string; tree: PreparedTree } | null = null
+  /**
+   * The newest pruned release, moved aside: the next copy for a build is made by bringing it up to
+   * date (it differs from the live release by a few builds' pages) instead of linking every file
+   * into a directory per page.
+   */
+  let recycled: string | null = null
 
   const cacheDir = options.cacheDir ?? join(dirname(releases.root), '.cache', 'reel')
   /** The source is a dataset file the worker can read ahead of a build. */
@@ -277,6 +283,16 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     cleanups.add(tracked)
   }
   const removeLater = (dir: string) => cleanup(removeTree(dir))
+  /**
+   * Takes a pruned release's directory (offered oldest first): the newest is kept for the next copy
+   * (see `recycled`), the others are deleted later.
+   */
+  const recycle = (dir: string): boolean => {
+    if (shuttingDown) return false
+    if (recycled) removeLater(recycled)
+    recycled = dir
+    return true
+  }
 
   async function build(batch: BuildBatch, signal: AbortSignal): Promise<void> {
     const id = newReleaseId(new Date(now()))
@@ -370,14 +386,13 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         previous,
         nextScheduledAt: result.nextScheduledAt,
       })
-      // Never the live release, so the next build need not wait for it.
-      cleanup(
-        releases.prune().then(
-          (pruned) => pruned.length > 0 && log.info('releases.pruned', { ids: pruned }),
-          (error: unknown) => log.warn('releases.prune.failed', { error: errorMessage(error) }),
-        ),
-      )
       await finishBuild(log)
+      // Before the copy for the next build, which starts from the newest release pruned here. Only
+      // renames: what is pruned is the publisher's to reuse or delete later (`recycle`).
+      await releases.prune(recycle).then(
+        (pruned) => pruned.length > 0 && log.info('releases.pruned', { ids: pruned }),
+        (error: unknown) => log.warn('releases.prune.failed', { error: errorMessage(error) }),
+      )
       startBackground(meta, log)
       // The worker was let go after this build (its last, or grown too large): the next process
       // starts now and reads the dataset, so the next edit's build reloads only the changed lines.
@@ -461,9 +476,11 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     const current = await releases.current()
     if (current.kind !== 'release' || current.id !== id) return
     const dir = releases.treeDir(id)
+    const base = recycled
+    recycled = null
     try {
-      const { files } = await backgroundWorker.run<TreeResult>({
-        job: { task: 'tree', from: current.dir, dir },
+      const { files, reused } = await backgroundWorker.run<TreeResult>({
+        job: { task: 'tree', from: current.dir, dir, ...(base ? { base } : {}) },
         signal,
         timeoutMs: options.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
         onSpawn: (pid) => log.info('build.worker', { pid, for: 'background' }),
@@ -473,10 +490,11 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       })
       if (signal.aborted) throw new BuildCancelledError()
       spare = { of: id, tree: { dir, files } }
-      log.debug('tree.ready', { release: id, files: files.length })
+      log.debug('tree.ready', { release: id, files: files.length, reused: reused === true })
     } catch (error) {
       // Removed meanwhile: a build waiting for this to stop does not wait for the deletion too.
       removeLater(dir)
+      if (base) removeLater(base)
       if (!(error instanceof BuildCancelledError)) log.warn('tree.failed', { error: errorMessage(error) })
     }
   }
@@ -681,6 +699,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         worker.close()
         backgroundWorker.close()
         if (spare) removeLater(spare.tree.dir)
+        if (recycled) removeLater(recycled)
         await Promise.all(cleanups)
         let timer: NodeJS.Timeout | undefined
         await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)))])

@@ -285,8 +285,11 @@ export class Releases {
    * Deletes release `id` (never the current one). It stops being a release at once (its directory is
    * moved aside), then is deleted a file at a time (`removeTree`), so pages keep being served
    * meanwhile.
+   *
+   * @param take offered the moved-aside directory: when it returns true, the directory is the
+   *   caller's (to reuse, then delete) and is not deleted here
    */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, take?: (dir: string) => boolean): Promise<void> {
     if (!isReleaseId(id)) throw new Error(`not a release id: ${id}`)
     const current = await this.current()
     if (current.kind === 'release' && current.id === id) throw new Error(`release ${id} is live`)
@@ -299,11 +302,15 @@ export class Releases {
       },
     )
     await rm(join(this.root, `${id}.json`), { force: true })
-    if (moved) await removeTree(trash)
+    if (moved && !take?.(trash)) await removeTree(trash)
   }
 
-  /** Deletes all but the newest `keep` releases, never the current one. */
-  async prune(): Promise<string[]> {
+  /**
+   * Deletes all but the newest `keep` releases, never the current one.
+   *
+   * @param take offered each pruned release's moved-aside directory, oldest first (see `remove`)
+   */
+  async prune(take?: (dir: string) => boolean): Promise<string[]> {
     const releases = await this.list()
     const current = await this.current()
     const keepIds = new Set(releases.slice(-this.keep).map((r) => r.id))
@@ -311,7 +318,7 @@ export class Releases {
     const removed: string[] = []
     for (const release of releases) {
       if (keepIds.has(release.id)) continue
-      await this.remove(release.id)
+      await this.remove(release.id, take)
       removed.push(release.id)
     }
     return removed

@@ -1,4 +1,13 @@
-import { type Dirent, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
+import {
+  type Dirent,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+} from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
@@ -30,6 +39,53 @@ export function linkFiles(from: string, to: string, files: readonly string[]): s
     }
   }
   return clashes
+}
+
+/**
+ * Makes `to`, an older hard-linked copy of a build (a release that is no longer kept), a copy of the
+ * build `from`: what `linkFiles(from, to, files)` into an empty directory gives, at the cost of
+ * looking at each file instead of creating a directory and a link per page. A file whose inode is
+ * the build's is already right (files are replaced, never written in place); any other is linked
+ * again, and what the build does not have is removed.
+ *
+ * @param from the build to copy
+ * @param to the older copy to bring up to date (same filesystem); nothing else may use it
+ * @param files every file of `from`, relative, with `/` separators
+ * @returns how many files were linked anew and removed
+ */
+export function syncTree(
+  from: string,
+  to: string,
+  files: readonly string[],
+): { linked: number; removed: number } {
+  const wanted = new Set(files)
+  let removed = 0
+  for (const file of filesUnderSync(to)) {
+    if (wanted.has(file)) continue
+    removeFile(to, file)
+    removed += 1
+  }
+  const made = new Set<string>()
+  let linked = 0
+  for (const file of files) {
+    const source = join(from, file)
+    const target = join(to, file)
+    const present = lstatSync(target, { throwIfNoEntry: false })
+    if (present?.isFile()) {
+      const { ino, dev } = lstatSync(source)
+      if (present.ino === ino && present.dev === dev) continue
+    }
+    // Another file, or a directory where the build has a file.
+    if (present) rmSync(target, { recursive: true, force: true })
+    const dir = dirname(target)
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true })
+      made.add(dir)
+    }
+    linkSync(source, target)
+    linked += 1
+  }
+  return { linked, removed }
 }
 
 /**
