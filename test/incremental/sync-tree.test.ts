@@ -80,3 +80,26 @@ it('links nothing when the copy is already the build’s', async () => {
   expect(syncTree(build, copy, files)).toEqual({ linked: 0, removed: 0 })
   expect(await inodes(copy)).toEqual(await inodes(build))
 })
+
+it('trusts what the caller knows: only the files it names as written are linked again', async () => {
+  const old = join(root, 'old')
+  await put(join(old, 'index.html'), 'home v1')
+  await put(join(old, 'articles/a/index.html'), 'a')
+  await put(join(old, 'articles/gone/index.html'), 'gone')
+  const copy = join(root, 'copy')
+  const before = await filesUnder(old)
+  linkFiles(old, copy, before)
+
+  const build = join(root, 'build')
+  linkFiles(old, build, ['articles/a/index.html'])
+  await put(join(build, 'index.html'), 'home v2')
+  await put(join(build, 'articles/b/index.html'), 'b')
+  const files = await filesUnder(build)
+
+  const result = syncTree(build, copy, files, {
+    before,
+    written: new Set(['index.html', 'articles/b/index.html']),
+  })
+  expect(result).toEqual({ linked: 2, removed: 1 })
+  expect(await inodes(copy)).toEqual(await inodes(build))
+})

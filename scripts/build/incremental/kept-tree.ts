@@ -9,11 +9,11 @@
  * and one link per page again. The copy is only used while it matches the published site exactly.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, renameSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { MANIFEST_PATH } from './manifest.ts'
-import { filesUnder, type PreparedTree, removeFile } from './tree.ts'
+import { filesUnder, type PreparedTree, syncTree } from './tree.ts'
 
 interface TreeRecord {
   /** Hash of the build manifest of the site the copy mirrors. */
@@ -66,25 +66,8 @@ export async function keepAsTree(
   const dir = keptTreeDir(out)
   await discardKeptTree(out)
   try {
-    const [now, before] = known
-      ? [[...known.files], [...known.before]]
-      : await Promise.all([filesUnder(out), filesUnder(retired)])
-    const written = known ? new Set(known.written) : undefined
-    const current = new Set(now)
-    for (const file of before) {
-      if (current.has(file)) continue
-      removeFile(retired, file)
-    }
-    // Synchronous: without `known`, tens of thousands of `stat`s, nearly all finding the same file.
-    const had = new Set(before)
-    for (const file of now) {
-      const target = join(retired, file)
-      if (had.has(file) && (written ? !written.has(file) : sameFile(join(out, file), target))) continue
-      mkdirSync(dirname(target), { recursive: true })
-      const temp = `${target}.link-${process.pid}`
-      linkSync(join(out, file), temp)
-      renameSync(temp, target)
-    }
+    const now = known ? [...known.files] : await filesUnder(out)
+    syncTree(out, retired, now, known ? { before: known.before, written: new Set(known.written) } : undefined)
     const of = await manifestHash(out)
     if (of === undefined) throw new Error(`${out} has no ${MANIFEST_PATH}`)
     await rename(retired, dir)
@@ -94,12 +77,6 @@ export async function keepAsTree(
     await rm(retired, { recursive: true, force: true })
     await discardKeptTree(out)
   }
-}
-
-function sameFile(a: string, b: string): boolean {
-  const x = statSync(a)
-  const y = statSync(b, { throwIfNoEntry: false })
-  return y !== undefined && x.ino === y.ino && x.dev === y.dev
 }
 
 async function readRecord(dir: string): Promise<TreeRecord | undefined> {

@@ -7,6 +7,7 @@ import {
   renameSync,
   rmdirSync,
   rmSync,
+  type Stats,
 } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -42,8 +43,8 @@ export function linkFiles(from: string, to: string, files: readonly string[]): s
 }
 
 /**
- * Makes `to`, an older hard-linked copy of a build (a release that is no longer kept), a copy of the
- * build `from`: what `linkFiles(from, to, files)` into an empty directory gives, at the cost of
+ * Makes `to`, an older hard-linked copy of a build (a release or site no longer served), a copy of
+ * the build `from`: what `linkFiles(from, to, files)` into an empty directory gives, at the cost of
  * looking at each file instead of creating a directory and a link per page. A file whose inode is
  * the build's is already right (files are replaced, never written in place); any other is linked
  * again, and what the build does not have is removed.
@@ -51,32 +52,42 @@ export function linkFiles(from: string, to: string, files: readonly string[]): s
  * @param from the build to copy
  * @param to the older copy to bring up to date (same filesystem); nothing else may use it
  * @param files every file of `from`, relative, with `/` separators
+ * @param known how the two differ, when the caller knows: `to`'s files, and those of `from` it
+ *   lacks or has otherwise (the rest is taken as shared without a look)
  * @returns how many files were linked anew and removed
  */
 export function syncTree(
   from: string,
   to: string,
   files: readonly string[],
+  known?: { before: readonly string[]; written: ReadonlySet<string> },
 ): { linked: number; removed: number } {
   const wanted = new Set(files)
+  const before = known ? known.before : filesUnderSync(to)
   let removed = 0
-  for (const file of filesUnderSync(to)) {
+  for (const file of before) {
     if (wanted.has(file)) continue
     removeFile(to, file)
     removed += 1
   }
+  const had = known ? new Set(known.before) : undefined
   const made = new Set<string>()
   let linked = 0
   for (const file of files) {
     const source = join(from, file)
     const target = join(to, file)
-    const present = lstatSync(target, { throwIfNoEntry: false })
-    if (present?.isFile()) {
-      const { ino, dev } = lstatSync(source)
-      if (present.ino === ino && present.dev === dev) continue
+    let present: Stats | undefined
+    if (had && known) {
+      if (had.has(file) && !known.written.has(file)) continue
+    } else {
+      present = lstatSync(target, { throwIfNoEntry: false })
+      if (present?.isFile()) {
+        const { ino, dev } = lstatSync(source)
+        if (present.ino === ino && present.dev === dev) continue
+      }
     }
     // Another file, or a directory where the build has a file.
-    if (present) rmSync(target, { recursive: true, force: true })
+    if (present || had?.has(file)) rmSync(target, { recursive: true, force: true })
     const dir = dirname(target)
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true })
