@@ -190,31 +190,21 @@ async function main(): Promise<number> {
     const md = await exportMarkdownProjects(dataset, join(work, 'markdown'))
     log(`${md.articles} Markdown files`)
     if (!values['no-eleventy']) {
-      log('plain Eleventy over Markdown')
-      const project = join(work, 'markdown', 'eleventy')
       const eleventyCli = join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
-      const run = await measure(NODE, [eleventyCli, '--config=eleventy.config.cjs', '--quiet'], {
-        cwd: project,
-        env,
-      })
-      eleventySeconds = run.seconds
-      rows.push({
-        name: 'plain Eleventy 3, Markdown',
-        pages: await countHtml(join(project, '_site')),
-        measured: run,
-      })
-      log('plain Eleventy over pre-rendered HTML')
-      const floor = join(work, 'markdown', 'eleventy-html')
-      const floorRun = await measure(NODE, [eleventyCli, '--config=eleventy.config.mjs', '--quiet'], {
-        cwd: floor,
-        env,
-      })
-      eleventyHtmlSeconds = floorRun.seconds
-      rows.push({
-        name: 'plain Eleventy 3, pre-rendered HTML',
-        pages: await countHtml(join(floor, '_site')),
-        measured: floorRun,
-      })
+      /** Plain Eleventy over one of the exported projects: a table row, and its seconds. */
+      const plainEleventy = async (name: string, project: string, config: string): Promise<number> => {
+        log(`plain Eleventy: ${name}`)
+        const dir = join(work, 'markdown', project)
+        const run = await measure(NODE, [eleventyCli, `--config=${config}`, '--quiet'], { cwd: dir, env })
+        rows.push({
+          name: `plain Eleventy 3, ${name}`,
+          pages: await countHtml(join(dir, '_site')),
+          measured: run,
+        })
+        return run.seconds
+      }
+      eleventySeconds = await plainEleventy('Markdown', 'eleventy', 'eleventy.config.cjs')
+      eleventyHtmlSeconds = await plainEleventy('pre-rendered HTML', 'eleventy-html', 'eleventy.config.mjs')
     }
     if (!values['no-hugo']) {
       if (await available('hugo', ['version'])) {
