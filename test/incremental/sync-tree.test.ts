@@ -1,9 +1,9 @@
-import { lstatSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { filesUnder, linkFiles, syncTree } from '../../scripts/build/incremental/tree.ts'
+import { inodes } from '../support/trees.ts'
 
 let root: string
 beforeEach(async () => {
@@ -14,13 +14,6 @@ afterEach(() => rm(root, { recursive: true, force: true }))
 async function put(file: string, text: string): Promise<void> {
   await mkdir(join(file, '..'), { recursive: true })
   await writeFile(file, text)
-}
-
-/** Every file of `dir` with its inode: two trees with the same map share every file. */
-async function inodes(dir: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {}
-  for (const file of (await filesUnder(dir)).sort()) out[file] = lstatSync(join(dir, file)).ino
-  return out
 }
 
 async function directories(dir: string): Promise<string[]> {

@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { compareTrees } from '../../bench/tree.ts'
-import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
   ARTICLE_ID,
   ARTICLE_PATH,
+  eventLogger,
   page,
   payloadFor,
   postWebhook,
@@ -33,10 +33,7 @@ const events: Array<{ event: string; message?: string; release?: string; build?:
 
 beforeAll(async () => {
   ws = await workspace()
-  const logger = createLogger({
-    level: 'debug',
-    stream: { write: (line: string) => events.push(JSON.parse(line)) },
-  })
+  const logger = eventLogger(events)
   publisher = await startReady(ws, { logger, workerPath: WORKER })
 })
 afterAll(() => publisher.stop())

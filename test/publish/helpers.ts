@@ -146,6 +146,14 @@ export async function startReady(
   return publisher
 }
 
+/** A debug logger that pushes every record it logs into `events`, parsed. */
+export function eventLogger<T>(events: T[]): Logger {
+  return createLogger({
+    level: 'debug',
+    stream: { write: (line: string) => events.push(JSON.parse(line) as T) },
+  })
+}
+
 /** A debug logger that pushes the message of every build step into `steps`. */
 export function stepLogger(steps: string[]): Logger {
   return createLogger({

@@ -1,13 +1,12 @@
-import { lstatSync } from 'node:fs'
 import { readdir, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { filesUnder } from '../../scripts/build/incremental/tree.ts'
-import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
+import { inodes } from '../support/trees.ts'
 import {
   ARTICLE_ID,
   ARTICLE_PATH,
+  eventLogger,
   page,
   payloadFor,
   postWebhook,
@@ -29,10 +28,7 @@ const events: Array<{ event: string; message?: string; reused?: boolean }> = []
 
 beforeAll(async () => {
   ws = await workspace()
-  const logger = createLogger({
-    level: 'debug',
-    stream: { write: (line: string) => events.push(JSON.parse(line)) },
-  })
+  const logger = eventLogger(events)
   // One release kept: every publish prunes the one before.
   publisher = await startReady(ws, { logger, keep: 1 })
 })
@@ -48,13 +44,6 @@ async function publish(title: string, key: string): Promise<void> {
     what: `"${title}" to go live`,
   })
   await publisher.idle()
-}
-
-/** Every file of `dir` with its inode. */
-async function inodes(dir: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {}
-  for (const file of (await filesUnder(dir)).sort()) out[file] = lstatSync(join(dir, file)).ino
-  return out
 }
 
 it('brings the newest pruned release up to date as the copy for the next build', async () => {

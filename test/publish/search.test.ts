@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { compareTrees, listFiles } from '../../bench/tree.ts'
 import { runSearchJob } from '../../scripts/publish/build-job.ts'
-import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
   ARTICLE_ID,
   ARTICLE_PATH,
+  eventLogger,
   page,
   payloadFor,
   postWebhook,
@@ -25,10 +25,7 @@ const events: Array<{ event: string; build?: string; release?: string; indexed?:
 
 beforeAll(async () => {
   ws = await workspace()
-  const logger = createLogger({
-    level: 'debug',
-    stream: { write: (line: string) => events.push(JSON.parse(line)) },
-  })
+  const logger = eventLogger(events)
   publisher = await startReady(ws, { logger })
 })
 afterAll(() => publisher.stop())

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createLogger } from '../../scripts/publish/log.ts'
 import type { Publisher } from '../../scripts/publish/publisher.ts'
 import {
   ARTICLE_ID,
   ARTICLE_PATH,
+  eventLogger,
   page,
   payloadFor,
   postWebhook,
@@ -26,10 +26,7 @@ const events: Array<{ event: string; message?: string; for?: string; pid?: numbe
 
 beforeAll(async () => {
   ws = await workspace()
-  const logger = createLogger({
-    level: 'debug',
-    stream: { write: (line: string) => events.push(JSON.parse(line)) },
-  })
+  const logger = eventLogger(events)
   // Every process is above a ceiling of 1 MiB: each one is let go after its build.
   publisher = await startReady(ws, { logger, workerMaxRssMiB: 1 })
 })
