@@ -94,8 +94,12 @@ export async function exportMarkdownProjects(dataset: string, dir: string): Prom
     bytes += eleventyFile.length
     pending.push(writeFile(join(eleventy, 'articles', `${slug}.md`), eleventyFile))
     pending.push(writeFile(join(hugo, 'content', 'articles', `${slug}.md`), hugoFile))
-    const item = { slug, title: String(doc.title ?? ''), description: String(doc.dek ?? '') }
-    const rendered = JSON.stringify({ ...item, html: markdown.render(body) })
+    const rendered = JSON.stringify({
+      slug,
+      title: String(doc.title ?? ''),
+      description: String(doc.dek ?? ''),
+      html: markdown.render(body),
+    })
     if (!htmlData.write(`${articles > 1 ? ',' : ''}\n${rendered}`)) {
       await new Promise((resolve) => htmlData.once('drain', resolve))
     }

@@ -1,20 +1,16 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { filesUnder, replaceSubtree } from '../../scripts/build/incremental/tree.ts'
+import { put } from '../support/trees.ts'
 
 let root: string
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'reel-subtree-'))
 })
 afterEach(() => rm(root, { recursive: true, force: true }))
-
-async function put(file: string, text: string): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true })
-  await writeFile(file, text)
-}
 
 it('puts the new directory in place of the old one and lists the tree to match', async () => {
   const tree = join(root, 'tree')

@@ -1,20 +1,15 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { filesUnder, linkFiles, syncTree } from '../../scripts/build/incremental/tree.ts'
-import { inodes } from '../support/trees.ts'
+import { inodes, put } from '../support/trees.ts'
 
 let root: string
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'reel-sync-tree-'))
 })
 afterEach(() => rm(root, { recursive: true, force: true }))
-
-async function put(file: string, text: string): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true })
-  await writeFile(file, text)
-}
 
 async function directories(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
